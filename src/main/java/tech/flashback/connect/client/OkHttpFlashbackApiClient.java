@@ -51,6 +51,7 @@ import tech.flashback.connect.client.model.Bucket;
 import tech.flashback.connect.client.model.BucketTotals;
 import tech.flashback.connect.client.model.MinuteStat;
 import tech.flashback.connect.client.model.NodeDailyStat;
+import tech.flashback.connect.client.model.RowProblem;
 import tech.flashback.connect.client.retry.RetryAfter;
 import tech.flashback.connect.client.retry.RetryPolicy;
 
@@ -411,7 +412,16 @@ public final class OkHttpFlashbackApiClient implements FlashbackApiClient {
         response.code(),
         parsed.rows().size(),
         parsed.problems().size());
-    return new ApiResult<>(parsed.rows(), parsed.problems(), List.of());
+    return new ApiResult<>(parsed.rows(), masked(parsed.problems()), List.of());
+  }
+
+  /** A server that echoes the token into a row must not get it onto an error topic. */
+  private List<RowProblem> masked(List<RowProblem> problems) {
+    return problems.stream()
+        .map(
+            p ->
+                new RowProblem(p.bucketId(), redactor.mask(p.rawJson()), redactor.mask(p.reason())))
+        .toList();
   }
 
   private <T> Attempt<T> onErrorStatus(ApiCall call, Response response) {

@@ -28,6 +28,14 @@ final class Redactor {
 
   /** The text with every secret masked, shortened to a loggable length; null stays null. */
   String redact(String text) {
+    String result = mask(text);
+    return result == null || result.length() <= MAX_MESSAGE_CHARS
+        ? result
+        : result.substring(0, MAX_MESSAGE_CHARS) + "...";
+  }
+
+  /** The text with every secret masked, whole; null stays null. */
+  String mask(String text) {
     if (text == null) {
       return null;
     }
@@ -35,8 +43,6 @@ final class Redactor {
     for (String secret : secrets) {
       result = result.replace(secret, MASK);
     }
-    return result.length() <= MAX_MESSAGE_CHARS
-        ? result
-        : result.substring(0, MAX_MESSAGE_CHARS) + "...";
+    return result;
   }
 }
