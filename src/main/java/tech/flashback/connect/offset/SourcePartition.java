@@ -1,0 +1,65 @@
+package tech.flashback.connect.offset;
+
+import java.util.Map;
+import java.util.Objects;
+import tech.flashback.connect.config.StreamKind;
+
+/**
+ * Where a record comes from: one stream of one bucket ({@code {"stream": "minute", "bucket":
+ * "b-1"}}), or the whole catalog ({@code {"stream": "buckets"}}). Partitions only identify; the
+ * format version lives in the offset, so a new offset format never orphans stored partitions.
+ *
+ * @param stream the stream
+ * @param bucketId the bucket, or {@code null} for the catalog
+ */
+public record SourcePartition(StreamKind stream, String bucketId) {
+
+  static final String STREAM = "stream";
+  static final String BUCKET = "bucket";
+
+  public SourcePartition {
+    Objects.requireNonNull(stream, "stream");
+    if (stream == StreamKind.BUCKETS && bucketId != null) {
+      throw new IllegalArgumentException("the catalog partition has no bucket");
+    }
+    if (stream != StreamKind.BUCKETS && (bucketId == null || bucketId.isBlank())) {
+      throw new IllegalArgumentException(
+          "a '" + stream.streamName() + "' partition needs a non-empty 'bucket'");
+    }
+  }
+
+  /** The catalog's single partition. */
+  public static SourcePartition catalog() {
+    return new SourcePartition(StreamKind.BUCKETS, null);
+  }
+
+  /** The partition of one bucket's stream. */
+  public static SourcePartition of(StreamKind stream, String bucketId) {
+    return new SourcePartition(stream, bucketId);
+  }
+
+  public Map<String, Object> toMap() {
+    return bucketId == null
+        ? Map.of(STREAM, stream.streamName())
+        : Map.of(STREAM, stream.streamName(), BUCKET, bucketId);
+  }
+
+  /**
+   * Reads a partition map, e.g. one an operator wrote through the offsets REST API.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static SourcePartition fromMap(Map<String, ?> map) {
+    if (map == null) {
+      throw new IllegalArgumentException("a source partition must not be null");
+    }
+    for (String key : map.keySet()) {
+      if (!key.equals(STREAM) && !key.equals(BUCKET)) {
+        throw new IllegalArgumentException(
+            "unknown source partition field '" + key + "'; expected 'stream' and 'bucket'");
+      }
+    }
+    StreamKind stream = StreamKind.fromName(OffsetFields.requireString(map, STREAM));
+    return new SourcePartition(stream, OffsetFields.optionalString(map, BUCKET));
+  }
+}
