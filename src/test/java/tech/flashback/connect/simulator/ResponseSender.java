@@ -1,0 +1,63 @@
+package tech.flashback.connect.simulator;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
+
+/** Puts bodies on the wire: JSON streamed chunked (gzip when accepted), or fixed bytes. */
+final class ResponseSender {
+
+  static final String JSON_TYPE = "application/json; charset=utf-8";
+  static final String HTML_TYPE = "text/html; charset=utf-8";
+
+  private final JsonFactory json = new JsonFactory();
+
+  /** Streams the body chunked, so huge responses never sit in memory; returns rows written. */
+  long sendJson(HttpExchange exchange, int status, JsonBody body) throws IOException {
+    boolean gzip = acceptsGzip(exchange);
+    exchange.getResponseHeaders().set("Content-Type", JSON_TYPE);
+    if (gzip) {
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+    }
+    exchange.sendResponseHeaders(status, 0);
+    OutputStream raw = exchange.getResponseBody();
+    OutputStream out = gzip ? new GZIPOutputStream(raw, 8192) : raw;
+    try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
+      return body.write(generator);
+    }
+  }
+
+  /** A fixed-length body; an empty one is sent with no body at all. */
+  void sendBytes(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  /** The whole body in memory: only for small, fault-bound responses. */
+  Rendered render(JsonBody body) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    long rows;
+    try (JsonGenerator generator = json.createGenerator(bytes, JsonEncoding.UTF8)) {
+      rows = body.write(generator);
+    }
+    return new Rendered(bytes.toByteArray(), rows);
+  }
+
+  record Rendered(byte[] bytes, long rows) {}
+
+  private static boolean acceptsGzip(HttpExchange exchange) {
+    return exchange.getRequestHeaders().getOrDefault("Accept-Encoding", List.of()).stream()
+        .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("gzip"));
+  }
+}
