@@ -57,7 +57,7 @@ final class FaultResponder {
       case HTML_ERROR_PAGE -> sendHtml(exchange, fault.status(), errorPage(fault), outcome);
       case HTML_OK_BODY -> sendHtml(exchange, 200, LOGIN_PAGE, outcome);
       case EMPTY_OK_BODY -> {
-        sender.sendBytes(exchange, 200, ResponseSender.JSON_TYPE, new byte[0]);
+        sender.sendBytes(exchange, 200, ResponseSender.JSON_TYPE, new byte[0], outcome::commit);
         outcome.answered(200, 0);
       }
       case TRUNCATED_FIXED_LENGTH -> sendTruncated(exchange, realResponse.get(), false, outcome);
@@ -68,14 +68,18 @@ final class FaultResponder {
 
   private void sendJsonError(HttpExchange exchange, Fault fault, ExchangeOutcome outcome)
       throws IOException {
-    sender.sendJson(exchange, fault.status(), JsonBody.error(fault.message()));
+    sender.sendJson(exchange, fault.status(), JsonBody.error(fault.message()), outcome::commit);
     outcome.answered(fault.status(), 0);
   }
 
   private void sendHtml(HttpExchange exchange, int status, String html, ExchangeOutcome outcome)
       throws IOException {
     sender.sendBytes(
-        exchange, status, ResponseSender.HTML_TYPE, html.getBytes(StandardCharsets.UTF_8));
+        exchange,
+        status,
+        ResponseSender.HTML_TYPE,
+        html.getBytes(StandardCharsets.UTF_8),
+        outcome::commit);
     outcome.answered(status, 0);
   }
 

@@ -24,6 +24,14 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class FlashbackSimulator implements AutoCloseable {
 
+  static {
+    // The JDK server flushes headers apart from the body; with Nagle on, every small response
+    // then waits ~40 ms for a delayed ACK. Read once, when the first HttpServer is created.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final SimulatorSettings settings;
   private final SyntheticDataset dataset;
   private final FaultPlan faults;

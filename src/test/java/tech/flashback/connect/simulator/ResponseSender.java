@@ -12,23 +12,27 @@ import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
-/** Puts bodies on the wire: JSON streamed chunked (gzip when accepted), or fixed bytes. */
+/** Puts bodies on the wire: JSON streamed (gzip when accepted), or fixed bytes. */
 final class ResponseSender {
 
   static final String JSON_TYPE = "application/json; charset=utf-8";
   static final String HTML_TYPE = "text/html; charset=utf-8";
+  static final int BUFFER_LIMIT = 64 * 1024;
 
   private final JsonFactory json = new JsonFactory();
 
-  /** Streams the body chunked, so huge responses never sit in memory; returns rows written. */
-  long sendJson(HttpExchange exchange, int status, JsonBody body) throws IOException {
+  /**
+   * Streams the body: sent with Content-Length up to {@link #BUFFER_LIMIT}, chunked beyond, so huge
+   * responses never sit in memory. Returns the rows written.
+   */
+  long sendJson(HttpExchange exchange, int status, JsonBody body, Runnable beforeCompletion)
+      throws IOException {
     boolean gzip = acceptsGzip(exchange);
     exchange.getResponseHeaders().set("Content-Type", JSON_TYPE);
     if (gzip) {
       exchange.getResponseHeaders().set("Content-Encoding", "gzip");
     }
-    exchange.sendResponseHeaders(status, 0);
-    OutputStream raw = exchange.getResponseBody();
+    OutputStream raw = new SpillingResponseStream(exchange, status, BUFFER_LIMIT, beforeCompletion);
     OutputStream out = gzip ? new FastGzip(raw) : raw;
     try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
       return body.write(generator);
@@ -36,9 +40,11 @@ final class ResponseSender {
   }
 
   /** A fixed-length body; an empty one is sent with no body at all. */
-  void sendBytes(HttpExchange exchange, int status, String contentType, byte[] body)
+  void sendBytes(
+      HttpExchange exchange, int status, String contentType, byte[] body, Runnable beforeCompletion)
       throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
+    beforeCompletion.run();
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

@@ -60,7 +60,7 @@ final class SimulatorHttpHandler implements HttpHandler {
     Optional<SimulatorEndpoint> endpoint = SimulatorEndpoint.forPath(path);
     ApiRequest request =
         new ApiRequest(endpoint.orElse(null), method, path, QueryParams.parse(rawQuery), body, now);
-    ExchangeOutcome outcome = new ExchangeOutcome();
+    ExchangeOutcome outcome = new ExchangeOutcome(requestLog);
     try {
       process(exchange, request, outcome);
       exchange.close();
@@ -83,7 +83,8 @@ final class SimulatorHttpHandler implements HttpHandler {
               outcome.status,
               outcome.rows,
               Duration.ofNanos(System.nanoTime() - startNanos),
-              Optional.ofNullable(outcome.fault)));
+              Optional.ofNullable(outcome.fault)),
+          outcome.committed);
     }
   }
 
@@ -140,7 +141,7 @@ final class SimulatorHttpHandler implements HttpHandler {
   private void send(HttpExchange exchange, ApiResponse response, ExchangeOutcome outcome)
       throws IOException {
     outcome.status = response.status();
-    outcome.rows = sender.sendJson(exchange, response.status(), response.body());
+    outcome.rows = sender.sendJson(exchange, response.status(), response.body(), outcome::commit);
   }
 
   private boolean authorized(HttpExchange exchange) {
