@@ -17,7 +17,10 @@ public record DatasetConfig(
     Duration lateBy,
     boolean largeCounters) {
 
-  /** Base added to the byte totals of the first bucket when {@code largeCounters} is on: 2^53+1. */
+  /**
+   * With {@code largeCounters}, the first bucket's upload and download totals start at this base
+   * (2^53+1) and its size change at minus twice it, so all three are beyond 2^53 in magnitude.
+   */
   public static final long LARGE_COUNTER_BASE = 9_007_199_254_740_993L;
 
   public DatasetConfig {

@@ -318,7 +318,7 @@ public final class FlashbackSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The first bucket's byte totals get a base of 2^53+1 (size change: minus that). */
+    /** The first bucket's byte totals go beyond 2^53 in magnitude; see DatasetConfig. */
     public Builder largeCounters(boolean largeCounters) {
       this.largeCounters = largeCounters;
       return this;

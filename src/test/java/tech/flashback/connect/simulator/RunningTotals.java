@@ -47,7 +47,8 @@ final class RunningTotals {
         result.count,
         bucket.base() + result.upl,
         bucket.base() + result.dwl,
-        result.size - bucket.base());
+        // Twice the base keeps a net size change beyond -2^53 whatever the rows add up to.
+        result.size - 2 * bucket.base());
   }
 
   void forget(String bucketId) {

@@ -278,7 +278,7 @@ class SyntheticDatasetTest {
     SyntheticDataset data = new SyntheticDataset(large);
     SimTotals first = data.totals(data.buckets().get(0).id(), HISTORY_START);
     assertThat(first.totalUploadBytes()).isEqualTo(9_007_199_254_740_993L);
-    assertThat(first.totalSizeChange()).isEqualTo(-9_007_199_254_740_993L);
+    assertThat(first.totalSizeChange()).isEqualTo(-2 * 9_007_199_254_740_993L);
     assertThat(
             data.totals(data.buckets().get(1).id(), HISTORY_START.plusSeconds(600))
                 .totalUploadBytes())
