@@ -23,6 +23,8 @@ final class FaultResponder {
           + "<body><form method=\"post\" action=\"/login\"><input name=\"email\">"
           + "<button>Sign in</button></form></body></html>\n";
 
+  private static final int MAX_RENDERED = 2 * 1024 * 1024;
+
   private final ResponseSender sender;
 
   FaultResponder(ResponseSender sender) {
@@ -83,14 +85,18 @@ final class FaultResponder {
     outcome.answered(status, 0);
   }
 
-  /** Sends about half of the real body, then drops the connection mid-JSON. */
+  /**
+   * Sends about half of the real body (of its first {@link #MAX_RENDERED} bytes for huge ones),
+   * then drops the connection mid-JSON. Content-Length, if used, promises the whole body.
+   */
   private void sendTruncated(
       HttpExchange exchange, ApiResponse response, boolean chunked, ExchangeOutcome outcome)
       throws IOException {
-    ResponseSender.Rendered full = sender.render(response.body());
+    ResponseSender.Rendered full = sender.render(response.body(), MAX_RENDERED);
     byte[] bytes = full.bytes();
     exchange.getResponseHeaders().set("Content-Type", ResponseSender.JSON_TYPE);
-    exchange.sendResponseHeaders(response.status(), chunked ? 0 : bytes.length);
+    long promised = full.complete() ? bytes.length : bytes.length + 1L;
+    exchange.sendResponseHeaders(response.status(), chunked ? 0 : promised);
     OutputStream out = exchange.getResponseBody();
     out.write(bytes, 0, bytes.length / 2);
     out.flush();

@@ -51,17 +51,50 @@ final class ResponseSender {
     }
   }
 
-  /** The whole body in memory: only for small, fault-bound responses. */
-  Rendered render(JsonBody body) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    long rows;
+  /**
+   * The body in memory, for faults that cut it; rendering stops after {@code maxBytes} (then {@code
+   * complete} is false and {@code rows} is unknown, -1), so a huge body costs little.
+   */
+  Rendered render(JsonBody body, int maxBytes) throws IOException {
+    CappedBuffer bytes = new CappedBuffer(maxBytes);
     try (JsonGenerator generator = json.createGenerator(bytes, JsonEncoding.UTF8)) {
-      rows = body.write(generator);
+      long rows = body.write(generator);
+      generator.flush();
+      return new Rendered(bytes.toByteArray(), rows, true);
+    } catch (CappedBuffer.Full full) {
+      return new Rendered(bytes.toByteArray(), -1, false);
     }
-    return new Rendered(bytes.toByteArray(), rows);
   }
 
-  record Rendered(byte[] bytes, long rows) {}
+  record Rendered(byte[] bytes, long rows, boolean complete) {}
+
+  /** Keeps the first bytes and then stops the writer. */
+  private static final class CappedBuffer extends ByteArrayOutputStream {
+    private final int max;
+
+    CappedBuffer(int max) {
+      this.max = max;
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+      int room = max - count;
+      super.write(bytes, offset, Math.min(room, length));
+      if (length > room) {
+        throw new Full();
+      }
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    /** Unchecked so it passes through the generator untouched. */
+    static final class Full extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+    }
+  }
 
   /** Gzip at the fastest level: the default level makes large responses CPU-bound. */
   private static final class FastGzip extends GZIPOutputStream {

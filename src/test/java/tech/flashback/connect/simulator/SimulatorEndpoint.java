@@ -27,16 +27,17 @@ public enum SimulatorEndpoint {
 
   /** The endpoint whose path this is, whatever the method. */
   static Optional<SimulatorEndpoint> forPath(String path) {
-    String[] segments = path.replaceAll("/+$", "").split("/", -1);
-    if (path.equals("/bucket")) {
-      return Optional.of(LIST_BUCKETS);
+    switch (path) {
+      case "/bucket":
+        return Optional.of(LIST_BUCKETS);
+      case "/bucket/stats":
+        return Optional.of(BUCKET_TOTALS);
+      case "/stats/minute":
+        return Optional.of(MINUTE_STATS);
+      default:
+        break;
     }
-    if (path.equals("/bucket/stats")) {
-      return Optional.of(BUCKET_TOTALS);
-    }
-    if (path.equals("/stats/minute")) {
-      return Optional.of(MINUTE_STATS);
-    }
+    String[] segments = path.split("/", -1);
     if (segments.length == 4
         && segments[1].equals("bucket")
         && !segments[2].isEmpty()
