@@ -3,8 +3,6 @@ package tech.flashback.connect.simulator;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the simulator standalone (demo, docker, benchmarks): prints the base URL and token, logs
@@ -12,8 +10,6 @@ import org.slf4j.LoggerFactory;
  * SimulatorCli#USAGE} or {@code --help}.
  */
 public final class SimulatorMain {
-
-  private static final Logger LOG = LoggerFactory.getLogger(SimulatorMain.class);
 
   private SimulatorMain() {}
 
@@ -54,7 +50,7 @@ public final class SimulatorMain {
       return Optional.empty();
     }
     FlashbackSimulator simulator = builder.get().build();
-    simulator.requestLog().addListener(SimulatorMain::logRequest);
+    simulator.requestLog().addListener(request -> logRequest(out, request));
     simulator.start();
     out.println("Flashback API simulator listening on " + simulator.baseUrl());
     out.println("Token: " + simulator.token());
@@ -73,14 +69,25 @@ public final class SimulatorMain {
         .orElseThrow(() -> new IllegalArgumentException("--help does not start a simulator"));
   }
 
-  private static void logRequest(LoggedRequest request) {
-    LOG.info(
-        "{} {} {} rows={} {}ms{}",
-        request.method(),
-        request.target(),
-        request.status(),
-        request.rows(),
-        request.duration().toMillis(),
-        request.fault().map(f -> " fault=" + f.kind()).orElse(""));
+  /**
+   * One line per request on the simulator's own output: a standalone run is read on its console,
+   * whatever logging configuration the classpath carries.
+   */
+  private static void logRequest(PrintStream out, LoggedRequest request) {
+    out.println(
+        request.time()
+            + " "
+            + request.method()
+            + " "
+            + request.target()
+            + " "
+            + request.status()
+            + " rows="
+            + request.rows()
+            + " "
+            + request.duration().toMillis()
+            + "ms"
+            + request.fault().map(f -> " fault=" + f.kind()).orElse(""));
+    out.flush();
   }
 }

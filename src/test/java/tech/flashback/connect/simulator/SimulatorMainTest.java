@@ -125,6 +125,9 @@ class SimulatorMainTest {
           .contains("Token: demo");
       assertThat(new SimHttp(simulator).getJson("/bucket").get("buckets")).hasSize(3);
       assertThat(simulator.requests()).hasSize(1);
+      assertThat(out.toString(StandardCharsets.UTF_8).lines())
+          .filteredOn(line -> line.contains(" GET /bucket 200 rows=3 "))
+          .hasSize(1);
     }
   }
 }
