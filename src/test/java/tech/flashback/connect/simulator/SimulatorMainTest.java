@@ -125,6 +125,12 @@ class SimulatorMainTest {
           .contains("Token: demo");
       assertThat(new SimHttp(simulator).getJson("/bucket").get("buckets")).hasSize(3);
       assertThat(simulator.requests()).hasSize(1);
+      // The line is printed right after the response is sent, so give it a moment.
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      while (!out.toString(StandardCharsets.UTF_8).contains(" GET /bucket 200 rows=3 ")
+          && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
       assertThat(out.toString(StandardCharsets.UTF_8).lines())
           .filteredOn(line -> line.contains(" GET /bucket 200 rows=3 "))
           .hasSize(1);
