@@ -1,0 +1,144 @@
+package tech.flashback.connect.stream;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.connect.source.SourceRecord;
+import tech.flashback.connect.client.ApiResult;
+import tech.flashback.connect.client.BucketDenial;
+import tech.flashback.connect.client.FlashbackApiClient;
+import tech.flashback.connect.client.model.BucketTotals;
+import tech.flashback.connect.client.model.RowProblem;
+import tech.flashback.connect.config.StreamKind;
+import tech.flashback.connect.metrics.TaskMetrics;
+import tech.flashback.connect.offset.SourcePartition;
+import tech.flashback.connect.offset.TotalsOffset;
+import tech.flashback.connect.record.BucketTotalsRecords;
+
+/**
+ * Cumulative totals of the task's buckets, one snapshot per bucket per interval. Snapshots are
+ * taken in slots on a fixed grid of wall-clock time (a multiple of the interval since the epoch),
+ * so the snapshot time, and with it the record key, is the same whoever takes it: a snapshot
+ * repeated after a crash upserts the same row. The offset is the last slot emitted, so the cadence
+ * survives restarts.
+ */
+public final class BucketTotalsStream implements RecordStream {
+
+  private final FlashbackApiClient client;
+  private final TotalsSettings settings;
+  private final MalformedRows malformedRows;
+  private final DeniedBuckets denied;
+  private final TaskMetrics metrics;
+  private final Map<String, Instant> lastSnapshots;
+  private long nextDueMs;
+
+  /**
+   * @param startSnapshots every bucket of the task with its last emitted slot, or {@code null}
+   */
+  public BucketTotalsStream(
+      FlashbackApiClient client,
+      TotalsSettings settings,
+      MalformedRows malformedRows,
+      DeniedBuckets denied,
+      TaskMetrics metrics,
+      Map<String, Instant> startSnapshots) {
+    this.client = client;
+    this.settings = settings;
+    this.malformedRows = malformedRows;
+    this.denied = denied;
+    this.metrics = metrics;
+    this.lastSnapshots = new HashMap<>(startSnapshots);
+  }
+
+  @Override
+  public StreamKind kind() {
+    return StreamKind.BUCKET_TOTALS;
+  }
+
+  @Override
+  public long nextDueMs() {
+    return nextDueMs;
+  }
+
+  @Override
+  public void deferUntil(long epochMs) {
+    nextDueMs = epochMs;
+  }
+
+  @Override
+  public List<SourceRecord> poll(long nowMs) {
+    long interval = settings.interval().toMillis();
+    Instant slot = Instant.ofEpochMilli(nowMs / interval * interval);
+    List<String> due = dueBuckets(slot, nowMs);
+    if (due.isEmpty()) {
+      nextDueMs = slot.toEpochMilli() + interval;
+      return List.of();
+    }
+    nextDueMs = nowMs;
+    return fetch(due.subList(0, Math.min(due.size(), settings.bucketIdsPerRequest())), slot, nowMs);
+  }
+
+  private List<String> dueBuckets(Instant slot, long nowMs) {
+    List<String> due = new ArrayList<>();
+    lastSnapshots.forEach(
+        (bucket, last) -> {
+          if ((last == null || last.isBefore(slot)) && !denied.isSkipped(bucket, nowMs)) {
+            due.add(bucket);
+          }
+        });
+    due.sort(String::compareTo);
+    return due;
+  }
+
+  private List<SourceRecord> fetch(List<String> buckets, Instant slot, long nowMs) {
+    ApiResult<BucketTotals> result = client.bucketTotals(buckets);
+    Set<String> refused = new HashSet<>();
+    for (BucketDenial denial : result.deniedBuckets()) {
+      denied.deny(StreamKind.BUCKET_TOTALS, denial, nowMs);
+      refused.add(denial.bucketId());
+    }
+    Map<String, Object> slotOffset = new TotalsOffset(slot).toMap();
+    List<SourceRecord> records = new ArrayList<>();
+    for (RowProblem problem : result.problems()) {
+      String bucket = buckets.contains(problem.bucketId()) ? problem.bucketId() : buckets.get(0);
+      // The slot of a bucket whose row went to the error topic is done: the error record says so.
+      SourceRecord error =
+          malformedRows.handle(
+              StreamKind.BUCKET_TOTALS,
+              problem,
+              SourcePartition.of(StreamKind.BUCKET_TOTALS, bucket).toMap(),
+              slotOffset,
+              Instant.ofEpochMilli(nowMs));
+      if (error != null) {
+        records.add(error);
+      }
+    }
+    Map<String, BucketTotals> rows = new LinkedHashMap<>();
+    for (BucketTotals row : result.rows()) {
+      if (buckets.contains(row.bucketId()) && !refused.contains(row.bucketId())) {
+        rows.putIfAbsent(row.bucketId(), row);
+      }
+    }
+    for (BucketTotals row : rows.values()) {
+      records.add(
+          BucketTotalsRecords.toRecord(
+              SourcePartition.of(StreamKind.BUCKET_TOTALS, row.bucketId()).toMap(),
+              slotOffset,
+              settings.topic(),
+              row,
+              slot));
+    }
+    for (String bucket : buckets) {
+      if (!refused.contains(bucket)) {
+        lastSnapshots.put(bucket, slot);
+      }
+    }
+    metrics.recordsEmitted(StreamKind.BUCKET_TOTALS, rows.size());
+    return records;
+  }
+}

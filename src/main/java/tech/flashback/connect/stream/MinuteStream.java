@@ -1,0 +1,275 @@
+package tech.flashback.connect.stream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.flashback.connect.client.ApiResult;
+import tech.flashback.connect.client.BucketDenial;
+import tech.flashback.connect.client.FlashbackApiClient;
+import tech.flashback.connect.client.ResponseTooLargeException;
+import tech.flashback.connect.client.model.MinuteStat;
+import tech.flashback.connect.client.model.RowProblem;
+import tech.flashback.connect.config.StreamKind;
+import tech.flashback.connect.metrics.TaskMetrics;
+import tech.flashback.connect.offset.MinuteOffset;
+import tech.flashback.connect.offset.MinuteRowKey;
+import tech.flashback.connect.offset.SourcePartition;
+import tech.flashback.connect.record.MinuteStatsRecords;
+
+/**
+ * Minute usage of the task's buckets, read in windows {@code [position, now - lag)} of whole
+ * minutes. Buckets at the same position share requests (one per chunk of ids); a window longer than
+ * the maximum is split, which is how a backfill runs. Rows are filtered to the window and the asked
+ * buckets (servers may answer with whole days), de-duplicated by (minute, bucket, repo, host), and
+ * emitted in time order; each record's offset moves past its minute only with the minute's last
+ * row.
+ */
+public final class MinuteStream implements RecordStream {
+
+  private static final Logger log = LoggerFactory.getLogger(MinuteStream.class);
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+  private static final Comparator<MinuteStat> EMISSION_ORDER =
+      Comparator.comparing((MinuteStat row) -> MinuteStatsRecords.minuteOf(row.timestamp()))
+          .thenComparing(MinuteStat::bucketId)
+          .thenComparing(MinuteStream::keyOf);
+
+  private final FlashbackApiClient client;
+  private final MinuteSettings settings;
+  private final MalformedRows malformedRows;
+  private final DeniedBuckets denied;
+  private final TaskMetrics metrics;
+  private final Map<String, MinuteOffset> positions;
+  private Duration window;
+  private long nextDueMs;
+
+  /**
+   * @param startPositions every bucket of the task with where it resumes (stored offset or the
+   *     configured backfill start)
+   */
+  public MinuteStream(
+      FlashbackApiClient client,
+      MinuteSettings settings,
+      MalformedRows malformedRows,
+      DeniedBuckets denied,
+      TaskMetrics metrics,
+      Map<String, MinuteOffset> startPositions) {
+    this.client = client;
+    this.settings = settings;
+    this.malformedRows = malformedRows;
+    this.denied = denied;
+    this.metrics = metrics;
+    this.positions = new HashMap<>(startPositions);
+    this.window = settings.maxWindow();
+  }
+
+  @Override
+  public StreamKind kind() {
+    return StreamKind.MINUTE;
+  }
+
+  @Override
+  public long nextDueMs() {
+    return nextDueMs;
+  }
+
+  @Override
+  public void deferUntil(long epochMs) {
+    nextDueMs = epochMs;
+  }
+
+  /** The oldest position of the task's buckets, for the lag metric; null without buckets. */
+  public Instant oldestPosition() {
+    return positions.values().stream()
+        .map(MinuteOffset::minute)
+        .min(Instant::compareTo)
+        .orElse(null);
+  }
+
+  @Override
+  public List<SourceRecord> poll(long nowMs) {
+    Instant readableEnd = readableEnd(nowMs);
+    TreeMap<Instant, List<String>> behind = bucketsBehind(readableEnd, nowMs);
+    if (behind.isEmpty()) {
+      nextDueMs = nextCycle(readableEnd, nowMs);
+      return List.of();
+    }
+    Instant start = behind.firstKey();
+    List<String> group = behind.firstEntry().getValue();
+    List<String> chunk = group.subList(0, Math.min(group.size(), settings.bucketIdsPerRequest()));
+    Instant end = min(start.plus(window), readableEnd);
+    List<SourceRecord> records = fetch(List.copyOf(chunk), start, end, nowMs);
+    nextDueMs = nowMs; // more may be behind; the next poll finds out
+    return records;
+  }
+
+  private Instant readableEnd(long nowMs) {
+    return Instant.ofEpochMilli(nowMs).minus(settings.lag()).truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  /** Buckets not yet at {@code readableEnd}, grouped by position, in bucket id order. */
+  private TreeMap<Instant, List<String>> bucketsBehind(Instant readableEnd, long nowMs) {
+    TreeMap<Instant, List<String>> groups = new TreeMap<>();
+    positions.forEach(
+        (bucket, position) -> {
+          if (position.minute().isBefore(readableEnd) && !denied.isSkipped(bucket, nowMs)) {
+            groups.computeIfAbsent(position.minute(), m -> new ArrayList<>()).add(bucket);
+          }
+        });
+    groups.values().forEach(list -> list.sort(Comparator.naturalOrder()));
+    return groups;
+  }
+
+  /** Caught up: wake when the next minute becomes readable, on the poll interval's grid. */
+  private long nextCycle(Instant readableEnd, long nowMs) {
+    long nextReadable = readableEnd.plus(MINUTE).plus(settings.lag()).toEpochMilli();
+    long interval = settings.pollInterval().toMillis();
+    long nextSlot = (nowMs / interval + 1) * interval;
+    return Math.max(nextReadable, nextSlot);
+  }
+
+  private List<SourceRecord> fetch(List<String> buckets, Instant start, Instant end, long nowMs) {
+    ApiResult<MinuteStat> result;
+    try {
+      result = client.minuteStats(buckets, start, end.minusMillis(1));
+    } catch (ResponseTooLargeException e) {
+      shrinkWindow(e);
+      return List.of();
+    }
+    List<SourceRecord> records = new ArrayList<>();
+    Set<String> refused = refused(result, nowMs);
+    for (RowProblem problem : result.problems()) {
+      SourceRecord error = handle(problem, buckets, start, nowMs);
+      if (error != null) {
+        records.add(error);
+      }
+    }
+    List<MinuteStat> rows = rowsToEmit(result.rows(), buckets, refused, start, end);
+    appendRecords(rows, records);
+    for (String bucket : buckets) {
+      if (!refused.contains(bucket)) {
+        positions.put(bucket, MinuteOffset.startingAt(end));
+      }
+    }
+    metrics.recordsEmitted(StreamKind.MINUTE, rows.size());
+    log.debug(
+        "minute stream: {} rows for {} buckets in [{}, {})",
+        rows.size(),
+        buckets.size(),
+        start,
+        end);
+    return records;
+  }
+
+  /** A body too large for one window: halve the window and try again, down to one minute. */
+  private void shrinkWindow(ResponseTooLargeException e) {
+    if (window.compareTo(MINUTE) <= 0) {
+      throw new ConnectException(
+          e.getMessage() + "; even a one-minute window is too large for this many buckets", e);
+    }
+    Duration halved = window.dividedBy(2).truncatedTo(ChronoUnit.MINUTES);
+    window = halved.compareTo(MINUTE) < 0 ? MINUTE : halved;
+    log.warn("minute stream: response too large, reading windows of {} from now on", window);
+  }
+
+  private Set<String> refused(ApiResult<MinuteStat> result, long nowMs) {
+    Set<String> refused = new java.util.HashSet<>();
+    for (BucketDenial denial : result.deniedBuckets()) {
+      denied.deny(StreamKind.MINUTE, denial, nowMs);
+      refused.add(denial.bucketId());
+    }
+    return refused;
+  }
+
+  /**
+   * An error record claims nothing new: it carries the bucket's position from before the window.
+   */
+  private SourceRecord handle(RowProblem problem, List<String> buckets, Instant start, long nowMs) {
+    String bucket = buckets.contains(problem.bucketId()) ? problem.bucketId() : buckets.get(0);
+    MinuteOffset before = positions.getOrDefault(bucket, MinuteOffset.startingAt(start));
+    return malformedRows.handle(
+        StreamKind.MINUTE,
+        problem,
+        SourcePartition.of(StreamKind.MINUTE, bucket).toMap(),
+        before.toMap(),
+        Instant.ofEpochMilli(nowMs));
+  }
+
+  /** The window's rows of these buckets not emitted before, de-duplicated, in emission order. */
+  private List<MinuteStat> rowsToEmit(
+      List<MinuteStat> rows,
+      List<String> buckets,
+      Set<String> refused,
+      Instant start,
+      Instant end) {
+    Map<String, MinuteOffset> asked = new HashMap<>();
+    for (String bucket : buckets) {
+      if (!refused.contains(bucket)) {
+        asked.put(bucket, positions.get(bucket));
+      }
+    }
+    Map<RowIdentity, MinuteStat> unique = new LinkedHashMap<>();
+    for (MinuteStat row : rows) {
+      MinuteOffset position = asked.get(row.bucketId());
+      Instant minute = MinuteStatsRecords.minuteOf(row.timestamp());
+      if (position == null
+          || minute.isBefore(start)
+          || !minute.isBefore(end)
+          || position.covers(minute, keyOf(row))) {
+        continue;
+      }
+      unique.putIfAbsent(new RowIdentity(minute, row.bucketId(), keyOf(row)), row);
+    }
+    List<MinuteStat> ordered = new ArrayList<>(unique.values());
+    ordered.sort(EMISSION_ORDER);
+    return ordered;
+  }
+
+  /** Records in order; the last row of each (bucket, minute) moves that bucket past the minute. */
+  private void appendRecords(List<MinuteStat> rows, List<SourceRecord> records) {
+    for (int i = 0; i < rows.size(); i++) {
+      MinuteStat row = rows.get(i);
+      Instant minute = MinuteStatsRecords.minuteOf(row.timestamp());
+      boolean lastOfMinute =
+          i + 1 == rows.size()
+              || !rows.get(i + 1).bucketId().equals(row.bucketId())
+              || !MinuteStatsRecords.minuteOf(rows.get(i + 1).timestamp()).equals(minute);
+      MinuteOffset offset =
+          lastOfMinute
+              ? MinuteOffset.startingAt(minute.plus(MINUTE))
+              : new MinuteOffset(minute, keyOf(row));
+      records.add(
+          MinuteStatsRecords.toRecord(
+              SourcePartition.of(StreamKind.MINUTE, row.bucketId()).toMap(),
+              offset.toMap(),
+              settings.topic(),
+              row));
+    }
+  }
+
+  /** Rows with an empty repo or host have the same record key as rows without one. */
+  static MinuteRowKey keyOf(MinuteStat row) {
+    return new MinuteRowKey(blankToNull(row.repoId()), blankToNull(row.host()));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private record RowIdentity(Instant minute, String bucketId, MinuteRowKey key) {}
+}

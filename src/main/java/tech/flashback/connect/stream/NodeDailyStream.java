@@ -1,0 +1,177 @@
+package tech.flashback.connect.stream;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+import tech.flashback.connect.client.ApiResult;
+import tech.flashback.connect.client.BucketDenial;
+import tech.flashback.connect.client.FlashbackApiClient;
+import tech.flashback.connect.client.model.NodeDailyStat;
+import tech.flashback.connect.client.model.RowProblem;
+import tech.flashback.connect.config.StreamKind;
+import tech.flashback.connect.metrics.TaskMetrics;
+import tech.flashback.connect.offset.DayOffset;
+import tech.flashback.connect.offset.NodeKey;
+import tech.flashback.connect.offset.SourcePartition;
+import tech.flashback.connect.record.NodeDailyRecords;
+
+/**
+ * Per-node statistics of each bucket for each closed UTC day (midnight plus the settle delay has
+ * passed), one POST per bucket and day, oldest day first across buckets. One record per node; the
+ * offset moves past a day with its last node, and a day without nodes is not asked again.
+ */
+public final class NodeDailyStream implements RecordStream {
+
+  private static final Comparator<NodeDailyStat> NODE_ORDER =
+      Comparator.comparing(NodeDailyStream::keyOf);
+
+  private final FlashbackApiClient client;
+  private final NodeDailySettings settings;
+  private final MalformedRows malformedRows;
+  private final DeniedBuckets denied;
+  private final TaskMetrics metrics;
+  private final Map<String, DayOffset> positions;
+  private long nextDueMs;
+
+  /**
+   * @param startPositions every bucket of the task with the day it resumes at
+   */
+  public NodeDailyStream(
+      FlashbackApiClient client,
+      NodeDailySettings settings,
+      MalformedRows malformedRows,
+      DeniedBuckets denied,
+      TaskMetrics metrics,
+      Map<String, DayOffset> startPositions) {
+    this.client = client;
+    this.settings = settings;
+    this.malformedRows = malformedRows;
+    this.denied = denied;
+    this.metrics = metrics;
+    this.positions = new HashMap<>(startPositions);
+  }
+
+  @Override
+  public StreamKind kind() {
+    return StreamKind.NODE_DAILY;
+  }
+
+  @Override
+  public long nextDueMs() {
+    return nextDueMs;
+  }
+
+  @Override
+  public void deferUntil(long epochMs) {
+    nextDueMs = epochMs;
+  }
+
+  @Override
+  public List<SourceRecord> poll(long nowMs) {
+    LocalDate lastClosed = lastClosedDay(nowMs);
+    String bucket = oldestDueBucket(lastClosed, nowMs);
+    if (bucket == null) {
+      nextDueMs = closingTime(lastClosed.plusDays(1));
+      return List.of();
+    }
+    nextDueMs = nowMs;
+    return fetch(bucket, positions.get(bucket), nowMs);
+  }
+
+  private LocalDate lastClosedDay(long nowMs) {
+    Instant settled = Instant.ofEpochMilli(nowMs).minus(settings.settleDelay());
+    return LocalDate.ofInstant(settled, ZoneOffset.UTC).minusDays(1);
+  }
+
+  /** When {@code day} counts as closed: the next midnight plus the settle delay. */
+  private long closingTime(LocalDate day) {
+    return day.plusDays(1)
+        .atStartOfDay()
+        .toInstant(ZoneOffset.UTC)
+        .plus(settings.settleDelay())
+        .toEpochMilli();
+  }
+
+  private String oldestDueBucket(LocalDate lastClosed, long nowMs) {
+    String oldest = null;
+    LocalDate oldestDay = null;
+    for (Map.Entry<String, DayOffset> entry : positions.entrySet()) {
+      LocalDate day = entry.getValue().day();
+      if (day.isAfter(lastClosed) || denied.isSkipped(entry.getKey(), nowMs)) {
+        continue;
+      }
+      if (oldest == null
+          || day.isBefore(oldestDay)
+          || day.equals(oldestDay) && entry.getKey().compareTo(oldest) < 0) {
+        oldest = entry.getKey();
+        oldestDay = day;
+      }
+    }
+    return oldest;
+  }
+
+  private List<SourceRecord> fetch(String bucket, DayOffset position, long nowMs) {
+    LocalDate day = position.day();
+    ApiResult<NodeDailyStat> result = client.nodeDailyStats(bucket, day);
+    if (!result.deniedBuckets().isEmpty()) {
+      for (BucketDenial denial : result.deniedBuckets()) {
+        denied.deny(StreamKind.NODE_DAILY, denial, nowMs);
+      }
+      return List.of();
+    }
+    Map<String, Object> partition = SourcePartition.of(StreamKind.NODE_DAILY, bucket).toMap();
+    List<SourceRecord> records = new ArrayList<>();
+    for (RowProblem problem : result.problems()) {
+      SourceRecord error =
+          malformedRows.handle(
+              StreamKind.NODE_DAILY,
+              problem,
+              partition,
+              position.toMap(),
+              Instant.ofEpochMilli(nowMs));
+      if (error != null) {
+        records.add(error);
+      }
+    }
+    List<NodeDailyStat> nodes = nodesToEmit(result.rows(), position);
+    for (int i = 0; i < nodes.size(); i++) {
+      NodeDailyStat node = nodes.get(i);
+      DayOffset offset =
+          i + 1 == nodes.size()
+              ? DayOffset.startingAt(day.plusDays(1))
+              : new DayOffset(day, keyOf(node));
+      records.add(NodeDailyRecords.toRecord(partition, offset.toMap(), settings.topic(), node));
+    }
+    positions.put(bucket, DayOffset.startingAt(day.plusDays(1)));
+    metrics.recordsEmitted(StreamKind.NODE_DAILY, nodes.size());
+    return records;
+  }
+
+  private static List<NodeDailyStat> nodesToEmit(List<NodeDailyStat> rows, DayOffset position) {
+    Map<NodeKey, NodeDailyStat> unique = new LinkedHashMap<>();
+    for (NodeDailyStat row : rows) {
+      if (!position.covers(row.day(), keyOf(row))) {
+        unique.putIfAbsent(keyOf(row), row);
+      }
+    }
+    List<NodeDailyStat> ordered = new ArrayList<>(unique.values());
+    ordered.sort(NODE_ORDER);
+    return ordered;
+  }
+
+  /** Nodes with an empty host or ip have the same record key as nodes without one. */
+  static NodeKey keyOf(NodeDailyStat row) {
+    return new NodeKey(blankToNull(row.host()), blankToNull(row.ip()));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+}
