@@ -105,7 +105,7 @@ public final class BucketTotalsStream implements RecordStream {
     Map<String, Object> slotOffset = new TotalsOffset(slot).toMap();
     List<SourceRecord> records = new ArrayList<>();
     for (RowProblem problem : result.problems()) {
-      String bucket = buckets.contains(problem.bucketId()) ? problem.bucketId() : buckets.get(0);
+      String bucket = MalformedRows.attachTo(problem, buckets);
       // The slot of a bucket whose row went to the error topic is done: the error record says so.
       SourceRecord error =
           malformedRows.handle(

@@ -1,6 +1,7 @@
 package tech.flashback.connect.stream;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -70,6 +71,15 @@ public final class MalformedRows {
           MalformedRowRecords.toRecord(
               partition, offset, errorTopic, stream.streamName(), problem, detectedAt);
     };
+  }
+
+  /**
+   * The asked bucket an error record is attached to: the problem's own bucket when it names one of
+   * them, else the first asked (a row without a readable bucket id still needs a partition).
+   */
+  static String attachTo(RowProblem problem, List<String> askedBuckets) {
+    String bucket = problem.bucketId();
+    return bucket != null && askedBuckets.contains(bucket) ? bucket : askedBuckets.get(0);
   }
 
   private static String bucketText(RowProblem problem) {

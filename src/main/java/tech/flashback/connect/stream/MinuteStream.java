@@ -196,7 +196,7 @@ public final class MinuteStream implements RecordStream {
    * An error record claims nothing new: it carries the bucket's position from before the window.
    */
   private SourceRecord handle(RowProblem problem, List<String> buckets, Instant start, long nowMs) {
-    String bucket = buckets.contains(problem.bucketId()) ? problem.bucketId() : buckets.get(0);
+    String bucket = MalformedRows.attachTo(problem, buckets);
     MinuteOffset before = positions.getOrDefault(bucket, MinuteOffset.startingAt(start));
     return malformedRows.handle(
         StreamKind.MINUTE,
