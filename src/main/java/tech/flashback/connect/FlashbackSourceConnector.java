@@ -2,18 +2,57 @@ package tech.flashback.connect;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.function.Function;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tech.flashback.connect.client.ApiClientSettings;
+import tech.flashback.connect.client.FlashbackApiClient;
+import tech.flashback.connect.client.OkHttpFlashbackApiClient;
+import tech.flashback.connect.config.ConfigValidation;
+import tech.flashback.connect.config.FlashbackSourceConnectorConfig;
+import tech.flashback.connect.config.StreamKind;
+import tech.flashback.connect.discovery.BucketDiscovery;
+import tech.flashback.connect.discovery.BucketMonitor;
+import tech.flashback.connect.discovery.TaskAssignments;
+import tech.flashback.connect.offset.SourcePartition;
+import tech.flashback.connect.offset.StoredOffsets;
 
 /**
- * Streams Flashback statistics into Kafka.
+ * Streams Flashback storage statistics into Kafka: the bucket catalog, bucket totals, daily node
+ * stats and minute usage, one topic each.
  *
- * <p>Packaging scaffold: the plugin is discoverable and reports its version; configuration, task
- * assignment and the streams are not implemented yet, and {@link #start} says so.
+ * <p>{@code start} begins bucket discovery in a monitor thread (or takes the configured id list);
+ * {@code taskConfigs} splits whatever buckets are known over the tasks without waiting for the
+ * network, and the monitor asks for a reconfiguration when the set of buckets changes. Offsets are
+ * deterministic functions of the API's data, so exactly-once delivery is supported.
  */
 public class FlashbackSourceConnector extends SourceConnector {
+
+  private static final Logger log = LoggerFactory.getLogger(FlashbackSourceConnector.class);
+
+  private final Function<ApiClientSettings, FlashbackApiClient> clientFactory;
+  private Map<String, String> props;
+  private FlashbackSourceConnectorConfig config;
+  private BucketDiscovery discovery;
+  private BucketMonitor monitor;
+  private FlashbackApiClient client;
+
+  public FlashbackSourceConnector() {
+    this(settings -> new OkHttpFlashbackApiClient(settings, Time.SYSTEM));
+  }
+
+  FlashbackSourceConnector(Function<ApiClientSettings, FlashbackApiClient> clientFactory) {
+    this.clientFactory = clientFactory;
+  }
 
   @Override
   public String version() {
@@ -22,7 +61,16 @@ public class FlashbackSourceConnector extends SourceConnector {
 
   @Override
   public void start(Map<String, String> props) {
-    throw new ConnectException("kafka-connect-flashback " + version() + ": not implemented yet");
+    this.props = Map.copyOf(props);
+    this.config = new FlashbackSourceConnectorConfig(props);
+    this.client = clientFactory.apply(config.apiClientSettings());
+    this.discovery = new BucketDiscovery(client, config.bucketSelection());
+    if (discovery.needsListing()) {
+      monitor =
+          new BucketMonitor(discovery, context(), config.bucketRelistInterval().toMillis());
+      monitor.start();
+    }
+    log.info("Flashback connector started, streams {}", config.enabledStreams());
   }
 
   @Override
@@ -32,14 +80,69 @@ public class FlashbackSourceConnector extends SourceConnector {
 
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
-    return List.of();
+    Optional<SortedSet<String>> buckets =
+        monitor == null ? Optional.of(discovery.discover()) : monitor.buckets();
+    if (buckets.isEmpty()) {
+      log.info("No bucket listing yet; tasks follow once the first listing completes");
+      return List.of();
+    }
+    return TaskAssignments.taskConfigs(
+        props, buckets.get(), maxTasks, config.isEnabled(StreamKind.BUCKETS));
   }
 
   @Override
-  public void stop() {}
+  public void stop() {
+    if (monitor != null) {
+      monitor.shutdown();
+      monitor = null;
+    }
+    if (client != null) {
+      client.close();
+      client = null;
+    }
+  }
 
   @Override
   public ConfigDef config() {
-    return new ConfigDef();
+    return FlashbackSourceConnectorConfig.CONFIG_DEF;
+  }
+
+  @Override
+  public Config validate(Map<String, String> connectorConfigs) {
+    return new ConfigValidation(clientFactory).validate(connectorConfigs, super.validate(connectorConfigs));
+  }
+
+  @Override
+  public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+    return ExactlyOnceSupport.SUPPORTED;
+  }
+
+  /**
+   * Checks offsets written through the offsets REST API before Connect stores them: each
+   * partition must name a known stream (and a bucket where the stream has one), and each offset
+   * must have that stream's format; a null offset resets the partition.
+   */
+  @Override
+  public boolean alterOffsets(
+      Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+    offsets.forEach(
+        (partitionMap, offset) -> {
+          SourcePartition partition;
+          try {
+            partition = SourcePartition.fromMap(partitionMap);
+          } catch (IllegalArgumentException e) {
+            throw new ConnectException(
+                "Invalid Flashback source partition " + partitionMap + ": " + e.getMessage());
+          }
+          if (offset != null) {
+            try {
+              StoredOffsets.parse(partition, offset);
+            } catch (IllegalArgumentException e) {
+              throw new ConnectException(
+                  "Invalid offset " + offset + " for partition " + partitionMap + ": " + e.getMessage());
+            }
+          }
+        });
+    return true;
   }
 }
