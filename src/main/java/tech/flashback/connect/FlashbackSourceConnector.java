@@ -66,8 +66,7 @@ public class FlashbackSourceConnector extends SourceConnector {
     this.client = clientFactory.apply(config.apiClientSettings());
     this.discovery = new BucketDiscovery(client, config.bucketSelection());
     if (discovery.needsListing()) {
-      monitor =
-          new BucketMonitor(discovery, context(), config.bucketRelistInterval().toMillis());
+      monitor = new BucketMonitor(discovery, context(), config.bucketRelistInterval().toMillis());
       monitor.start();
     }
     log.info("Flashback connector started, streams {}", config.enabledStreams());
@@ -109,7 +108,8 @@ public class FlashbackSourceConnector extends SourceConnector {
 
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
-    return new ConfigValidation(clientFactory).validate(connectorConfigs, super.validate(connectorConfigs));
+    return new ConfigValidation(clientFactory)
+        .validate(connectorConfigs, super.validate(connectorConfigs));
   }
 
   @Override
@@ -118,9 +118,9 @@ public class FlashbackSourceConnector extends SourceConnector {
   }
 
   /**
-   * Checks offsets written through the offsets REST API before Connect stores them: each
-   * partition must name a known stream (and a bucket where the stream has one), and each offset
-   * must have that stream's format; a null offset resets the partition.
+   * Checks offsets written through the offsets REST API before Connect stores them: each partition
+   * must name a known stream (and a bucket where the stream has one), and each offset must have
+   * that stream's format; a null offset resets the partition.
    */
   @Override
   public boolean alterOffsets(
@@ -139,7 +139,12 @@ public class FlashbackSourceConnector extends SourceConnector {
               StoredOffsets.parse(partition, offset);
             } catch (IllegalArgumentException e) {
               throw new ConnectException(
-                  "Invalid offset " + offset + " for partition " + partitionMap + ": " + e.getMessage());
+                  "Invalid offset "
+                      + offset
+                      + " for partition "
+                      + partitionMap
+                      + ": "
+                      + e.getMessage());
             }
           }
         });

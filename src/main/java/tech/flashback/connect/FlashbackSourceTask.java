@@ -36,8 +36,8 @@ import tech.flashback.connect.stream.TaskStreams;
  * Streams the statistics of its buckets. {@code poll()} hands out records in batches of at most
  * {@code flashback.poll.max.records}; when nothing is due it waits, at most about a second, on a
  * signal {@code stop()} sets from any thread, so the task never spins and always stops promptly.
- * Transient API failures are retried inside the client and then deferred here, offsets untouched;
- * a rejected token fails the task.
+ * Transient API failures are retried inside the client and then deferred here, offsets untouched; a
+ * rejected token fails the task.
  */
 public class FlashbackSourceTask extends SourceTask {
 
@@ -56,7 +56,10 @@ public class FlashbackSourceTask extends SourceTask {
   private long retryDelayMs;
 
   public FlashbackSourceTask() {
-    this(Time.SYSTEM, settings -> new OkHttpFlashbackApiClient(settings, Time.SYSTEM), DEFAULT_MAX_IDLE_MS);
+    this(
+        Time.SYSTEM,
+        settings -> new OkHttpFlashbackApiClient(settings, Time.SYSTEM),
+        DEFAULT_MAX_IDLE_MS);
   }
 
   FlashbackSourceTask(
@@ -119,8 +122,11 @@ public class FlashbackSourceTask extends SourceTask {
       long now = time.milliseconds();
       RecordStream due = scheduler.due(now);
       if (due == null) {
+        // Wait once, for the next due work or the idle limit; go on only if work is due by then.
         long wait = Math.min(scheduler.earliestDueMs(), deadline) - now;
-        if (wait <= 0 || stopping.await(wait, TimeUnit.MILLISECONDS)) {
+        if (wait <= 0
+            || stopping.await(wait, TimeUnit.MILLISECONDS)
+            || scheduler.due(time.milliseconds()) == null) {
           return null;
         }
         continue;

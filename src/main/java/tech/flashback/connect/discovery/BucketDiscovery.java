@@ -9,8 +9,8 @@ import tech.flashback.connect.client.model.Bucket;
 import tech.flashback.connect.config.BucketSelection;
 
 /**
- * Which buckets the connector serves: the configured id list as it is, or the buckets the API
- * lists (one workspace or all) that the include/exclude patterns select.
+ * Which buckets the connector serves: the configured id list as it is, or the buckets the API lists
+ * (one workspace or all) that the include/exclude patterns select.
  */
 public final class BucketDiscovery {
 

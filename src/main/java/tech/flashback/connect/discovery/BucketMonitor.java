@@ -14,9 +14,9 @@ import tech.flashback.connect.client.FlashbackApiException;
 
 /**
  * Re-lists the buckets on an interval in its own thread and asks Connect to reconfigure the tasks
- * when, and only when, the set of buckets changed. The first listing counts as a change, so
- * {@code taskConfigs} never has to wait for the network. A rejected token fails the connector;
- * other API failures are logged and the listing is tried again at the next interval.
+ * when, and only when, the set of buckets changed. The first listing counts as a change, so {@code
+ * taskConfigs} never has to wait for the network. A rejected token fails the connector; other API
+ * failures are logged and the listing is tried again at the next interval.
  */
 public final class BucketMonitor extends Thread {
 
@@ -73,7 +73,10 @@ public final class BucketMonitor extends Thread {
     } catch (ApiClientClosedException e) {
       return false;
     } catch (FlashbackApiException e) {
-      log.warn("Listing Flashback buckets failed, trying again in {} ms: {}", intervalMs, e.getMessage());
+      log.warn(
+          "Listing Flashback buckets failed, trying again in {} ms: {}",
+          intervalMs,
+          e.getMessage());
       return true;
     }
   }

@@ -11,8 +11,8 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 /**
  * Reads the stored offsets of all of a task's partitions in one {@code offsets(...)} call (one
  * round trip however many buckets) and parses each by its stream's format. A stored offset that
- * cannot be read stops the task with a message naming the partition, rather than silently
- * starting that bucket over.
+ * cannot be read stops the task with a message naming the partition, rather than silently starting
+ * that bucket over.
  */
 public final class StoredOffsetLoader {
 

@@ -94,7 +94,8 @@ public final class TaskStreams {
       streams.add(
           new NodeDailyStream(
               client,
-              new NodeDailySettings(config.topic(StreamKind.NODE_DAILY), config.nodeDailySettleDelay()),
+              new NodeDailySettings(
+                  config.topic(StreamKind.NODE_DAILY), config.nodeDailySettleDelay()),
               malformed,
               denied,
               metrics,
@@ -111,7 +112,9 @@ public final class TaskStreams {
           new BucketTotalsStream(
               client,
               new TotalsSettings(
-                  config.topic(StreamKind.BUCKET_TOTALS), config.bucketTotalsInterval(), idsPerRequest),
+                  config.topic(StreamKind.BUCKET_TOTALS),
+                  config.bucketTotalsInterval(),
+                  idsPerRequest),
               malformed,
               denied,
               metrics,
