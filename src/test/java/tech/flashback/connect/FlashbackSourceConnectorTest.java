@@ -20,9 +20,13 @@ import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tech.flashback.connect.simulator.FlashbackSimulator;
+import tech.flashback.connect.testing.LogCapture;
 
 class FlashbackSourceConnectorTest {
+
+  @RegisterExtension final LogCapture logs = new LogCapture();
 
   private FlashbackSimulator simulator;
   private FlashbackSourceConnector connector;
@@ -178,6 +182,35 @@ class FlashbackSourceConnectorTest {
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     assertThat(Thread.getAllStackTraces().keySet())
         .noneMatch(t -> t.getName().equals("flashback-bucket-monitor") && t.isAlive());
+  }
+
+  @Test
+  void taskConfigsAndLogsCarryNoCredentialAndTheTokenOnlyUnderItsPasswordKey() throws Exception {
+    List<String> credentials = simulator.dataset().credentialValues();
+    connector.start(props());
+    await(() -> context.reconfigurations.get() > 0);
+    connector.validate(props());
+
+    List<Map<String, String>> configs = connector.taskConfigs(3);
+
+    assertThat(connector.config().configKeys().get("flashback.api.token").type)
+        .isEqualTo(org.apache.kafka.common.config.ConfigDef.Type.PASSWORD);
+    assertThat(configs)
+        .isNotEmpty()
+        .allSatisfy(
+            config ->
+                config.forEach(
+                    (key, value) -> {
+                      assertThat(value).doesNotContain(credentials);
+                      if (!key.equals("flashback.api.token")) {
+                        assertThat(value).doesNotContain(simulator.token());
+                      }
+                    }));
+    assertThat(logs.lines())
+        .isNotEmpty()
+        .allSatisfy(
+            line -> assertThat(line).doesNotContain(credentials).doesNotContain(simulator.token()));
+    assertThat(logs.text()).contains("flashback.api.token = [hidden]");
   }
 
   @Test

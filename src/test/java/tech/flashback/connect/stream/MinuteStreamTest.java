@@ -20,6 +20,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tech.flashback.connect.client.OkHttpFlashbackApiClient;
+import tech.flashback.connect.client.model.MinuteStat;
 import tech.flashback.connect.config.MalformedRowPolicy;
 import tech.flashback.connect.config.StreamKind;
 import tech.flashback.connect.metrics.TaskMetrics;
@@ -201,6 +202,67 @@ class MinuteStreamTest {
     assertThat(emitted)
         .doesNotHaveDuplicates()
         .containsExactlyInAnyOrderElementsOf(expected(bucketIds()));
+  }
+
+  @Test
+  void rowsTheServerSendsTwiceOrOutOfOrderAreEmittedOnceInTimeOrder() {
+    startSimulator(simulatorWith(2));
+    List<String> ids = bucketIds();
+    try (ForwardingApiClient doubling =
+        new ForwardingApiClient(
+            client,
+            rows -> {
+              List<MinuteStat> twice = new ArrayList<>(rows);
+              twice.addAll(rows);
+              java.util.Collections.reverse(twice);
+              return twice;
+            })) {
+      MinuteStream stream =
+          new MinuteStream(
+              doubling,
+              new MinuteSettings(
+                  "flashback.minute", LAG, Duration.ofMinutes(1), Duration.ofHours(1), 100),
+              StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, metrics),
+              denied,
+              metrics,
+              fromBackfillStart());
+
+      List<RowId> emitted = drain(stream, time.milliseconds()).stream().map(RowId::of).toList();
+
+      assertThat(emitted)
+          .doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(expected(ids));
+      assertThat(emitted).extracting(RowId::minute).isSorted();
+    }
+  }
+
+  @Test
+  void aBucketWithoutRowsMovesOnWithoutAskingForTheSameWindowAgain() {
+    startSimulator(simulatorWith(2));
+    String quiet = bucketIds().get(0);
+    try (ForwardingApiClient silencing =
+        new ForwardingApiClient(
+            client, rows -> rows.stream().filter(r -> !r.bucketId().equals(quiet)).toList())) {
+      MinuteStream stream =
+          new MinuteStream(
+              silencing,
+              new MinuteSettings(
+                  "flashback.minute", LAG, Duration.ofMinutes(1), Duration.ofHours(1), 1),
+              StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, metrics),
+              denied,
+              metrics,
+              fromBackfillStart());
+
+      drain(stream, time.milliseconds());
+      drain(stream, time.milliseconds());
+
+      // three one-hour windows per bucket (one bucket per request), asked once each
+      assertThat(simulator.requests(SimulatorEndpoint.MINUTE_STATS)).hasSize(6);
+      assertThat(simulator.requests(SimulatorEndpoint.MINUTE_STATS))
+          .filteredOn(r -> r.bucketIds().contains(quiet))
+          .hasSize(3);
+      assertThat(stream.oldestPosition()).isEqualTo(READABLE_END);
+    }
   }
 
   @Test
