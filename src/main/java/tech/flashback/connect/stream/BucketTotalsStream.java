@@ -11,11 +11,9 @@ import java.util.Set;
 import org.apache.kafka.connect.source.SourceRecord;
 import tech.flashback.connect.client.ApiResult;
 import tech.flashback.connect.client.BucketDenial;
-import tech.flashback.connect.client.FlashbackApiClient;
 import tech.flashback.connect.client.model.BucketTotals;
 import tech.flashback.connect.client.model.RowProblem;
 import tech.flashback.connect.config.StreamKind;
-import tech.flashback.connect.metrics.TaskMetrics;
 import tech.flashback.connect.offset.SourcePartition;
 import tech.flashback.connect.offset.TotalsOffset;
 import tech.flashback.connect.record.BucketTotalsRecords;
@@ -27,31 +25,18 @@ import tech.flashback.connect.record.BucketTotalsRecords;
  * repeated after a crash upserts the same row. The offset is the last slot emitted, so the cadence
  * survives restarts.
  */
-public final class BucketTotalsStream implements RecordStream {
+public final class BucketTotalsStream extends ScheduledStream {
 
-  private final FlashbackApiClient client;
   private final TotalsSettings settings;
-  private final MalformedRows malformedRows;
-  private final DeniedBuckets denied;
-  private final TaskMetrics metrics;
   private final Map<String, Instant> lastSnapshots;
-  private long nextDueMs;
 
   /**
    * @param startSnapshots every bucket of the task with its last emitted slot, or {@code null}
    */
   public BucketTotalsStream(
-      FlashbackApiClient client,
-      TotalsSettings settings,
-      MalformedRows malformedRows,
-      DeniedBuckets denied,
-      TaskMetrics metrics,
-      Map<String, Instant> startSnapshots) {
-    this.client = client;
+      StreamContext context, TotalsSettings settings, Map<String, Instant> startSnapshots) {
+    super(context);
     this.settings = settings;
-    this.malformedRows = malformedRows;
-    this.denied = denied;
-    this.metrics = metrics;
     this.lastSnapshots = new HashMap<>(startSnapshots);
   }
 
@@ -61,25 +46,15 @@ public final class BucketTotalsStream implements RecordStream {
   }
 
   @Override
-  public long nextDueMs() {
-    return nextDueMs;
-  }
-
-  @Override
-  public void deferUntil(long epochMs) {
-    nextDueMs = epochMs;
-  }
-
-  @Override
   public List<SourceRecord> poll(long nowMs) {
     long interval = settings.interval().toMillis();
     Instant slot = Instant.ofEpochMilli(nowMs / interval * interval);
     List<String> due = dueBuckets(slot, nowMs);
     if (due.isEmpty()) {
-      nextDueMs = slot.toEpochMilli() + interval;
+      dueAt(slot.toEpochMilli() + interval);
       return List.of();
     }
-    nextDueMs = nowMs;
+    dueAt(nowMs);
     return fetch(due.subList(0, Math.min(due.size(), settings.bucketIdsPerRequest())), slot, nowMs);
   }
 
@@ -87,7 +62,7 @@ public final class BucketTotalsStream implements RecordStream {
     List<String> due = new ArrayList<>();
     lastSnapshots.forEach(
         (bucket, last) -> {
-          if ((last == null || last.isBefore(slot)) && !denied.isSkipped(bucket, nowMs)) {
+          if ((last == null || last.isBefore(slot)) && !context.denied().isSkipped(bucket, nowMs)) {
             due.add(bucket);
           }
         });
@@ -96,10 +71,10 @@ public final class BucketTotalsStream implements RecordStream {
   }
 
   private List<SourceRecord> fetch(List<String> buckets, Instant slot, long nowMs) {
-    ApiResult<BucketTotals> result = client.bucketTotals(buckets);
+    ApiResult<BucketTotals> result = context.client().bucketTotals(buckets);
     Set<String> refused = new HashSet<>();
     for (BucketDenial denial : result.deniedBuckets()) {
-      denied.deny(StreamKind.BUCKET_TOTALS, denial, nowMs);
+      context.denied().deny(StreamKind.BUCKET_TOTALS, denial, nowMs);
       refused.add(denial.bucketId());
     }
     Map<String, Object> slotOffset = new TotalsOffset(slot).toMap();
@@ -108,12 +83,14 @@ public final class BucketTotalsStream implements RecordStream {
       String bucket = MalformedRows.attachTo(problem, buckets);
       // The slot of a bucket whose row went to the error topic is done: the error record says so.
       SourceRecord error =
-          malformedRows.handle(
-              StreamKind.BUCKET_TOTALS,
-              problem,
-              SourcePartition.of(StreamKind.BUCKET_TOTALS, bucket).toMap(),
-              slotOffset,
-              Instant.ofEpochMilli(nowMs));
+          context
+              .malformedRows()
+              .handle(
+                  StreamKind.BUCKET_TOTALS,
+                  problem,
+                  SourcePartition.of(StreamKind.BUCKET_TOTALS, bucket).toMap(),
+                  slotOffset,
+                  Instant.ofEpochMilli(nowMs));
       if (error != null) {
         records.add(error);
       }
@@ -138,7 +115,7 @@ public final class BucketTotalsStream implements RecordStream {
         lastSnapshots.put(bucket, slot);
       }
     }
-    metrics.recordsEmitted(StreamKind.BUCKET_TOTALS, rows.size());
+    context.metrics().recordsEmitted(StreamKind.BUCKET_TOTALS, rows.size());
     return records;
   }
 }

@@ -11,11 +11,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.flashback.connect.client.ApiResult;
-import tech.flashback.connect.client.FlashbackApiClient;
 import tech.flashback.connect.client.model.Bucket;
 import tech.flashback.connect.client.model.RowProblem;
 import tech.flashback.connect.config.StreamKind;
-import tech.flashback.connect.metrics.TaskMetrics;
 import tech.flashback.connect.offset.CatalogState;
 import tech.flashback.connect.offset.LazyOffset;
 import tech.flashback.connect.offset.SourcePartition;
@@ -28,43 +26,22 @@ import tech.flashback.connect.record.BucketCatalogRecords;
  * so a restart at any record neither repeats nor misses a change, and a bucket that disappeared
  * while the connector was down still gets its tombstone.
  */
-public final class CatalogStream implements RecordStream {
+public final class CatalogStream extends ScheduledStream {
 
   private static final Logger log = LoggerFactory.getLogger(CatalogStream.class);
 
-  private final FlashbackApiClient client;
   private final CatalogSettings settings;
-  private final MalformedRows malformedRows;
-  private final TaskMetrics metrics;
   private CatalogState emitted;
-  private long nextDueMs;
 
-  public CatalogStream(
-      FlashbackApiClient client,
-      CatalogSettings settings,
-      MalformedRows malformedRows,
-      TaskMetrics metrics,
-      CatalogState emitted) {
-    this.client = client;
+  public CatalogStream(StreamContext context, CatalogSettings settings, CatalogState emitted) {
+    super(context);
     this.settings = settings;
-    this.malformedRows = malformedRows;
-    this.metrics = metrics;
     this.emitted = emitted;
   }
 
   @Override
   public StreamKind kind() {
     return StreamKind.BUCKETS;
-  }
-
-  @Override
-  public long nextDueMs() {
-    return nextDueMs;
-  }
-
-  @Override
-  public void deferUntil(long epochMs) {
-    nextDueMs = epochMs;
   }
 
   /** What has been emitted so far (as of the last record handed out). */
@@ -74,15 +51,16 @@ public final class CatalogStream implements RecordStream {
 
   @Override
   public List<SourceRecord> poll(long nowMs) {
-    nextDueMs = nowMs + settings.interval().toMillis();
-    ApiResult<Bucket> listing = client.listBuckets(settings.workspaceId());
+    dueAt(nowMs + settings.interval().toMillis());
+    ApiResult<Bucket> listing = context.client().listBuckets(settings.workspaceId());
     Instant observedAt = Instant.ofEpochMilli(nowMs);
     List<SourceRecord> records = new ArrayList<>();
     CatalogState before = emitted;
     for (RowProblem problem : listing.problems()) {
       SourceRecord error =
-          malformedRows.handle(
-              StreamKind.BUCKETS, problem, partition(), before.toMap(), observedAt);
+          context
+              .malformedRows()
+              .handle(StreamKind.BUCKETS, problem, partition(), before.toMap(), observedAt);
       if (error != null) {
         records.add(error);
       }
@@ -103,7 +81,7 @@ public final class CatalogStream implements RecordStream {
       emitted = stateAfter(before, changes, changes.size() - 1).get();
       log.info("catalog: {} buckets new or changed or gone", changes.size());
     }
-    metrics.recordsEmitted(StreamKind.BUCKETS, changes.size());
+    context.metrics().recordsEmitted(StreamKind.BUCKETS, changes.size());
     return records;
   }
 

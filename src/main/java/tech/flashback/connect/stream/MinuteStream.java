@@ -17,12 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.flashback.connect.client.ApiResult;
 import tech.flashback.connect.client.BucketDenial;
-import tech.flashback.connect.client.FlashbackApiClient;
 import tech.flashback.connect.client.ResponseTooLargeException;
 import tech.flashback.connect.client.model.MinuteStat;
 import tech.flashback.connect.client.model.RowProblem;
 import tech.flashback.connect.config.StreamKind;
-import tech.flashback.connect.metrics.TaskMetrics;
 import tech.flashback.connect.offset.MinuteOffset;
 import tech.flashback.connect.offset.MinuteRowKey;
 import tech.flashback.connect.offset.SourcePartition;
@@ -36,7 +34,7 @@ import tech.flashback.connect.record.MinuteStatsRecords;
  * emitted in time order; each record's offset moves past its minute only with the minute's last
  * row.
  */
-public final class MinuteStream implements RecordStream {
+public final class MinuteStream extends ScheduledStream {
 
   private static final Logger log = LoggerFactory.getLogger(MinuteStream.class);
   private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -45,31 +43,18 @@ public final class MinuteStream implements RecordStream {
           .thenComparing(MinuteStat::bucketId)
           .thenComparing(MinuteStream::keyOf);
 
-  private final FlashbackApiClient client;
   private final MinuteSettings settings;
-  private final MalformedRows malformedRows;
-  private final DeniedBuckets denied;
-  private final TaskMetrics metrics;
   private final Map<String, MinuteOffset> positions;
   private Duration window;
-  private long nextDueMs;
 
   /**
    * @param startPositions every bucket of the task with where it resumes (stored offset or the
    *     configured backfill start)
    */
   public MinuteStream(
-      FlashbackApiClient client,
-      MinuteSettings settings,
-      MalformedRows malformedRows,
-      DeniedBuckets denied,
-      TaskMetrics metrics,
-      Map<String, MinuteOffset> startPositions) {
-    this.client = client;
+      StreamContext context, MinuteSettings settings, Map<String, MinuteOffset> startPositions) {
+    super(context);
     this.settings = settings;
-    this.malformedRows = malformedRows;
-    this.denied = denied;
-    this.metrics = metrics;
     this.positions = new HashMap<>(startPositions);
     this.window = settings.maxWindow();
   }
@@ -77,16 +62,6 @@ public final class MinuteStream implements RecordStream {
   @Override
   public StreamKind kind() {
     return StreamKind.MINUTE;
-  }
-
-  @Override
-  public long nextDueMs() {
-    return nextDueMs;
-  }
-
-  @Override
-  public void deferUntil(long epochMs) {
-    nextDueMs = epochMs;
   }
 
   /** The oldest position of the task's buckets, for the lag metric; null without buckets. */
@@ -102,7 +77,7 @@ public final class MinuteStream implements RecordStream {
     Instant readableEnd = readableEnd(nowMs);
     TreeMap<Instant, List<String>> behind = bucketsBehind(readableEnd, nowMs);
     if (behind.isEmpty()) {
-      nextDueMs = nextCycle(readableEnd, nowMs);
+      dueAt(nextCycle(readableEnd, nowMs));
       return List.of();
     }
     Instant start = behind.firstKey();
@@ -110,7 +85,7 @@ public final class MinuteStream implements RecordStream {
     List<String> chunk = group.subList(0, Math.min(group.size(), settings.bucketIdsPerRequest()));
     Instant end = min(start.plus(window), readableEnd);
     List<SourceRecord> records = fetch(List.copyOf(chunk), start, end, nowMs);
-    nextDueMs = nowMs; // more may be behind; the next poll finds out
+    dueAt(nowMs); // more may be behind; the next poll finds out
     return records;
   }
 
@@ -123,7 +98,8 @@ public final class MinuteStream implements RecordStream {
     TreeMap<Instant, List<String>> groups = new TreeMap<>();
     positions.forEach(
         (bucket, position) -> {
-          if (position.minute().isBefore(readableEnd) && !denied.isSkipped(bucket, nowMs)) {
+          if (position.minute().isBefore(readableEnd)
+              && !context.denied().isSkipped(bucket, nowMs)) {
             groups.computeIfAbsent(position.minute(), m -> new ArrayList<>()).add(bucket);
           }
         });
@@ -142,7 +118,7 @@ public final class MinuteStream implements RecordStream {
   private List<SourceRecord> fetch(List<String> buckets, Instant start, Instant end, long nowMs) {
     ApiResult<MinuteStat> result;
     try {
-      result = client.minuteStats(buckets, start, end.minusMillis(1));
+      result = context.client().minuteStats(buckets, start, end.minusMillis(1));
     } catch (ResponseTooLargeException e) {
       shrinkWindow(e);
       return List.of();
@@ -162,7 +138,7 @@ public final class MinuteStream implements RecordStream {
         positions.put(bucket, MinuteOffset.startingAt(end));
       }
     }
-    metrics.recordsEmitted(StreamKind.MINUTE, rows.size());
+    context.metrics().recordsEmitted(StreamKind.MINUTE, rows.size());
     log.debug(
         "minute stream: {} rows for {} buckets in [{}, {})",
         rows.size(),
@@ -186,7 +162,7 @@ public final class MinuteStream implements RecordStream {
   private Set<String> refused(ApiResult<MinuteStat> result, long nowMs) {
     Set<String> refused = new java.util.HashSet<>();
     for (BucketDenial denial : result.deniedBuckets()) {
-      denied.deny(StreamKind.MINUTE, denial, nowMs);
+      context.denied().deny(StreamKind.MINUTE, denial, nowMs);
       refused.add(denial.bucketId());
     }
     return refused;
@@ -198,12 +174,14 @@ public final class MinuteStream implements RecordStream {
   private SourceRecord handle(RowProblem problem, List<String> buckets, Instant start, long nowMs) {
     String bucket = MalformedRows.attachTo(problem, buckets);
     MinuteOffset before = positions.getOrDefault(bucket, MinuteOffset.startingAt(start));
-    return malformedRows.handle(
-        StreamKind.MINUTE,
-        problem,
-        SourcePartition.of(StreamKind.MINUTE, bucket).toMap(),
-        before.toMap(),
-        Instant.ofEpochMilli(nowMs));
+    return context
+        .malformedRows()
+        .handle(
+            StreamKind.MINUTE,
+            problem,
+            SourcePartition.of(StreamKind.MINUTE, bucket).toMap(),
+            before.toMap(),
+            Instant.ofEpochMilli(nowMs));
   }
 
   /** The window's rows of these buckets not emitted before, de-duplicated, in emission order. */

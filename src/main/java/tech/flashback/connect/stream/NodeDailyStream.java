@@ -12,11 +12,9 @@ import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
 import tech.flashback.connect.client.ApiResult;
 import tech.flashback.connect.client.BucketDenial;
-import tech.flashback.connect.client.FlashbackApiClient;
 import tech.flashback.connect.client.model.NodeDailyStat;
 import tech.flashback.connect.client.model.RowProblem;
 import tech.flashback.connect.config.StreamKind;
-import tech.flashback.connect.metrics.TaskMetrics;
 import tech.flashback.connect.offset.DayOffset;
 import tech.flashback.connect.offset.NodeKey;
 import tech.flashback.connect.offset.SourcePartition;
@@ -27,34 +25,21 @@ import tech.flashback.connect.record.NodeDailyRecords;
  * passed), one POST per bucket and day, oldest day first across buckets. One record per node; the
  * offset moves past a day with its last node, and a day without nodes is not asked again.
  */
-public final class NodeDailyStream implements RecordStream {
+public final class NodeDailyStream extends ScheduledStream {
 
   private static final Comparator<NodeDailyStat> NODE_ORDER =
       Comparator.comparing(NodeDailyStream::keyOf);
 
-  private final FlashbackApiClient client;
   private final NodeDailySettings settings;
-  private final MalformedRows malformedRows;
-  private final DeniedBuckets denied;
-  private final TaskMetrics metrics;
   private final Map<String, DayOffset> positions;
-  private long nextDueMs;
 
   /**
    * @param startPositions every bucket of the task with the day it resumes at
    */
   public NodeDailyStream(
-      FlashbackApiClient client,
-      NodeDailySettings settings,
-      MalformedRows malformedRows,
-      DeniedBuckets denied,
-      TaskMetrics metrics,
-      Map<String, DayOffset> startPositions) {
-    this.client = client;
+      StreamContext context, NodeDailySettings settings, Map<String, DayOffset> startPositions) {
+    super(context);
     this.settings = settings;
-    this.malformedRows = malformedRows;
-    this.denied = denied;
-    this.metrics = metrics;
     this.positions = new HashMap<>(startPositions);
   }
 
@@ -64,24 +49,14 @@ public final class NodeDailyStream implements RecordStream {
   }
 
   @Override
-  public long nextDueMs() {
-    return nextDueMs;
-  }
-
-  @Override
-  public void deferUntil(long epochMs) {
-    nextDueMs = epochMs;
-  }
-
-  @Override
   public List<SourceRecord> poll(long nowMs) {
     LocalDate lastClosed = lastClosedDay(nowMs);
     String bucket = oldestDueBucket(lastClosed, nowMs);
     if (bucket == null) {
-      nextDueMs = closingTime(lastClosed.plusDays(1));
+      dueAt(closingTime(lastClosed.plusDays(1)));
       return List.of();
     }
-    nextDueMs = nowMs;
+    dueAt(nowMs);
     return fetch(bucket, positions.get(bucket), nowMs);
   }
 
@@ -104,7 +79,7 @@ public final class NodeDailyStream implements RecordStream {
     LocalDate oldestDay = null;
     for (Map.Entry<String, DayOffset> entry : positions.entrySet()) {
       LocalDate day = entry.getValue().day();
-      if (day.isAfter(lastClosed) || denied.isSkipped(entry.getKey(), nowMs)) {
+      if (day.isAfter(lastClosed) || context.denied().isSkipped(entry.getKey(), nowMs)) {
         continue;
       }
       if (oldest == null
@@ -119,10 +94,10 @@ public final class NodeDailyStream implements RecordStream {
 
   private List<SourceRecord> fetch(String bucket, DayOffset position, long nowMs) {
     LocalDate day = position.day();
-    ApiResult<NodeDailyStat> result = client.nodeDailyStats(bucket, day);
+    ApiResult<NodeDailyStat> result = context.client().nodeDailyStats(bucket, day);
     if (!result.deniedBuckets().isEmpty()) {
       for (BucketDenial denial : result.deniedBuckets()) {
-        denied.deny(StreamKind.NODE_DAILY, denial, nowMs);
+        context.denied().deny(StreamKind.NODE_DAILY, denial, nowMs);
       }
       return List.of();
     }
@@ -130,12 +105,14 @@ public final class NodeDailyStream implements RecordStream {
     List<SourceRecord> records = new ArrayList<>();
     for (RowProblem problem : result.problems()) {
       SourceRecord error =
-          malformedRows.handle(
-              StreamKind.NODE_DAILY,
-              problem,
-              partition,
-              position.toMap(),
-              Instant.ofEpochMilli(nowMs));
+          context
+              .malformedRows()
+              .handle(
+                  StreamKind.NODE_DAILY,
+                  problem,
+                  partition,
+                  position.toMap(),
+                  Instant.ofEpochMilli(nowMs));
       if (error != null) {
         records.add(error);
       }
@@ -150,7 +127,7 @@ public final class NodeDailyStream implements RecordStream {
       records.add(NodeDailyRecords.toRecord(partition, offset.toMap(), settings.topic(), node));
     }
     positions.put(bucket, DayOffset.startingAt(day.plusDays(1)));
-    metrics.recordsEmitted(StreamKind.NODE_DAILY, nodes.size());
+    context.metrics().recordsEmitted(StreamKind.NODE_DAILY, nodes.size());
     return records;
   }
 

@@ -53,22 +53,24 @@ public final class TaskStreams {
       DeniedBuckets denied,
       TaskMetrics metrics,
       long nowMs) {
-    MalformedRows malformed =
-        new MalformedRows(config.malformedRowPolicy(), config.errorTopic(), metrics);
+    StreamContext context =
+        new StreamContext(
+            client,
+            new MalformedRows(config.malformedRowPolicy(), config.errorTopic(), metrics),
+            denied,
+            metrics);
     Instant now = Instant.ofEpochMilli(nowMs);
     int idsPerRequest = config.apiClientSettings().bucketIdsPerRequest();
     List<RecordStream> streams = new ArrayList<>();
     if (config.isEnabled(StreamKind.BUCKETS) && config.catalogOwner()) {
       streams.add(
           new CatalogStream(
-              client,
+              context,
               new CatalogSettings(
                   config.topic(StreamKind.BUCKETS),
                   config.bucketsInterval(),
                   config.bucketSelection().workspaceId(),
                   BucketDiscovery.selects(config.bucketSelection())),
-              malformed,
-              metrics,
               (CatalogState) stored.getOrDefault(SourcePartition.catalog(), CatalogState.empty())));
     }
     if (config.isEnabled(StreamKind.MINUTE)) {
@@ -76,16 +78,13 @@ public final class TaskStreams {
           MinuteOffset.startingAt(config.minuteBackfillStart(now).truncatedTo(ChronoUnit.MINUTES));
       streams.add(
           new MinuteStream(
-              client,
+              context,
               new MinuteSettings(
                   config.topic(StreamKind.MINUTE),
                   config.minuteLag(),
                   config.minutePollInterval(),
                   config.minuteWindowMax(),
                   idsPerRequest),
-              malformed,
-              denied,
-              metrics,
               positions(config, StreamKind.MINUTE, stored, start, MinuteOffset.class)));
     }
     if (config.isEnabled(StreamKind.NODE_DAILY)) {
@@ -93,12 +92,9 @@ public final class TaskStreams {
           DayOffset.startingAt(config.dailyBackfillStart(LocalDate.ofInstant(now, ZoneOffset.UTC)));
       streams.add(
           new NodeDailyStream(
-              client,
+              context,
               new NodeDailySettings(
                   config.topic(StreamKind.NODE_DAILY), config.nodeDailySettleDelay()),
-              malformed,
-              denied,
-              metrics,
               positions(config, StreamKind.NODE_DAILY, stored, start, DayOffset.class)));
     }
     if (config.isEnabled(StreamKind.BUCKET_TOTALS)) {
@@ -110,14 +106,11 @@ public final class TaskStreams {
       }
       streams.add(
           new BucketTotalsStream(
-              client,
+              context,
               new TotalsSettings(
                   config.topic(StreamKind.BUCKET_TOTALS),
                   config.bucketTotalsInterval(),
                   idsPerRequest),
-              malformed,
-              denied,
-              metrics,
               last));
     }
     return streams;

@@ -57,11 +57,12 @@ class BucketTotalsStreamTest {
 
   private BucketTotalsStream stream(Map<String, Instant> lastSnapshots) {
     return new BucketTotalsStream(
-        client,
+        new StreamContext(
+            client,
+            StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, TaskMetrics.detached()),
+            new DeniedBuckets(300_000),
+            TaskMetrics.detached()),
         new TotalsSettings("flashback.bucket-totals", Duration.ofMinutes(5), 2),
-        StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, TaskMetrics.detached()),
-        new DeniedBuckets(300_000),
-        TaskMetrics.detached(),
         lastSnapshots);
   }
 

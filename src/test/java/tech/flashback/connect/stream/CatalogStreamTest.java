@@ -43,10 +43,12 @@ class CatalogStreamTest {
 
   private CatalogStream stream(CatalogState emitted, Predicate<Bucket> selection) {
     return new CatalogStream(
-        client,
+        new StreamContext(
+            client,
+            StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, TaskMetrics.detached()),
+            new DeniedBuckets(300_000),
+            TaskMetrics.detached()),
         new CatalogSettings("flashback.buckets", Duration.ofMinutes(5), null, selection),
-        StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, TaskMetrics.detached()),
-        TaskMetrics.detached(),
         emitted);
   }
 

@@ -71,12 +71,10 @@ class MinuteStreamTest {
   private MinuteStream stream(
       Map<String, MinuteOffset> positions, int idsPerRequest, MalformedRowPolicy policy) {
     return new MinuteStream(
-        client,
+        new StreamContext(
+            client, StreamTestSupport.malformedRows(policy, metrics), denied, metrics),
         new MinuteSettings(
             "flashback.minute", LAG, Duration.ofMinutes(1), Duration.ofHours(1), idsPerRequest),
-        StreamTestSupport.malformedRows(policy, metrics),
-        denied,
-        metrics,
         positions);
   }
 
@@ -219,12 +217,13 @@ class MinuteStreamTest {
             })) {
       MinuteStream stream =
           new MinuteStream(
-              doubling,
+              new StreamContext(
+                  doubling,
+                  StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, metrics),
+                  denied,
+                  metrics),
               new MinuteSettings(
                   "flashback.minute", LAG, Duration.ofMinutes(1), Duration.ofHours(1), 100),
-              StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, metrics),
-              denied,
-              metrics,
               fromBackfillStart());
 
       List<RowId> emitted = drain(stream, time.milliseconds()).stream().map(RowId::of).toList();
@@ -245,12 +244,13 @@ class MinuteStreamTest {
             client, rows -> rows.stream().filter(r -> !r.bucketId().equals(quiet)).toList())) {
       MinuteStream stream =
           new MinuteStream(
-              silencing,
+              new StreamContext(
+                  silencing,
+                  StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, metrics),
+                  denied,
+                  metrics),
               new MinuteSettings(
                   "flashback.minute", LAG, Duration.ofMinutes(1), Duration.ofHours(1), 1),
-              StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, metrics),
-              denied,
-              metrics,
               fromBackfillStart());
 
       drain(stream, time.milliseconds());

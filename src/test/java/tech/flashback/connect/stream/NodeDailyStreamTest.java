@@ -66,11 +66,12 @@ class NodeDailyStreamTest {
 
   private NodeDailyStream stream(Map<String, DayOffset> positions) {
     return new NodeDailyStream(
-        client,
+        new StreamContext(
+            client,
+            StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, metrics),
+            denied,
+            metrics),
         new NodeDailySettings("flashback.node-daily", Duration.ofHours(1)),
-        StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, metrics),
-        denied,
-        metrics,
         positions);
   }
 
