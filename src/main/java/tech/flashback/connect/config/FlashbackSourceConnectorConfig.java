@@ -96,7 +96,9 @@ public class FlashbackSourceConnectorConfig extends AbstractConfig {
   public static final long API_RETRY_BACKOFF_MAX_MS_DEFAULT = 30_000L;
   public static final String API_RETRY_BACKOFF_MAX_MS_DISPLAY = "Maximum retry backoff (ms)";
   public static final String API_RETRY_BACKOFF_MAX_MS_DOC =
-      "Largest backoff ceiling, in milliseconds. Must not be below flashback.api.retry.backoff.ms.";
+      "Largest backoff ceiling, in milliseconds. Must not be below flashback.api.retry.backoff.ms."
+          + " When a call still fails after its last attempt, the stream waits this long before"
+          + " trying again (its offsets unchanged) while the task's other streams go on.";
 
   public static final String API_RETRY_AFTER_MAX_MS_CONFIG = "flashback.api.retry.after.max.ms";
   public static final long API_RETRY_AFTER_MAX_MS_DEFAULT = 300_000L;
