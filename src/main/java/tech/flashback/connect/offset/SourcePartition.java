@@ -1,5 +1,6 @@
 package tech.flashback.connect.offset;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import tech.flashback.connect.config.StreamKind;
@@ -38,10 +39,19 @@ public record SourcePartition(StreamKind stream, String bucketId) {
     return new SourcePartition(stream, bucketId);
   }
 
+  /**
+   * The partition as Connect stores it. Connect keys stored offsets by the serialized bytes of this
+   * map, and its own code paths (offset reads, the offsets REST API) rebuild partitions as {@link
+   * HashMap}s; a {@code HashMap} iterates in the same order in every JVM, unlike {@code Map.of},
+   * whose order changes from one JVM start to the next and would make stored offsets unfindable.
+   */
   public Map<String, Object> toMap() {
-    return bucketId == null
-        ? Map.of(STREAM, stream.streamName())
-        : Map.of(STREAM, stream.streamName(), BUCKET, bucketId);
+    Map<String, Object> map = new HashMap<>();
+    map.put(STREAM, stream.streamName());
+    if (bucketId != null) {
+      map.put(BUCKET, bucketId);
+    }
+    return map;
   }
 
   /**
