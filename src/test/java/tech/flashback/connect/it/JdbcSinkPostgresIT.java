@@ -62,7 +62,6 @@ import tech.flashback.connect.simulator.SyntheticDataset;
 class JdbcSinkPostgresIT {
 
   private static final String SINK = "warehouse";
-  private static final String REPLAY = "flashback-replay";
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final int BUCKETS = 6;
   private static final int NODES = 3;
@@ -214,22 +213,21 @@ class JdbcSinkPostgresIT {
   @Test
   @Order(2)
   void aReplayOfEveryRecordUpsertsToOneRowPerKey() throws Exception {
-    // The same connector under a new name has no offsets: it writes every record a second time
-    // with the same key, as a restart from reset offsets would. (Not resetting through the REST
-    // API: SourcePartition.toMap() builds Map.of, whose iteration order, and so the partition's
-    // serialized key, changes from JVM to JVM, while Connect writes the reset's tombstones in
-    // HashMap order; in about every other JVM the tasks still find their old offsets.)
+    // Reset the source's offsets through the offsets REST API: resumed, it writes every record
+    // a second time with the same keys, as a replay after a crash would.
     Map<String, Long> firstLoad = endOffsets();
     cluster.connect().stopConnector(FlashbackConnectCluster.CONNECTOR);
     cluster
         .connect()
         .assertions()
         .assertConnectorIsStopped(FlashbackConnectCluster.CONNECTOR, "the source stops");
-    cluster.connect().configureConnector(REPLAY, sourceProps);
+    cluster.connect().resetConnectorOffsets(FlashbackConnectCluster.CONNECTOR);
+    cluster.connect().resumeConnector(FlashbackConnectCluster.CONNECTOR);
     cluster
         .connect()
         .assertions()
-        .assertConnectorAndExactlyNumTasksAreRunning(REPLAY, 2, "the replay runs");
+        .assertConnectorAndExactlyNumTasksAreRunning(
+            FlashbackConnectCluster.CONNECTOR, 2, "the source runs again from reset offsets");
     Map<String, Long> twice = new HashMap<>();
     firstLoad.forEach((topic, count) -> twice.put(topic, 2 * count));
     awaitSinkCaughtUp(twice);
@@ -377,9 +375,7 @@ class JdbcSinkPostgresIT {
             + "\nsink: "
             + status(SINK)
             + "\nsource: "
-            + status(FlashbackConnectCluster.CONNECTOR)
-            + "\nreplay: "
-            + status(REPLAY));
+            + status(FlashbackConnectCluster.CONNECTOR));
   }
 
   /** A connector's state and its tasks' states and failure traces, for failure messages. */
