@@ -55,8 +55,12 @@ final class OpsSupport {
       }
       Thread.sleep(300);
     }
+    String shown = String.valueOf(value);
+    if (shown.length() > 2_000) {
+      shown = shown.substring(0, 2_000) + "...";
+    }
     throw new AssertionError(
-        "Timed out after " + timeout.toSeconds() + " s waiting for " + what + "; last: " + value,
+        "Timed out after " + timeout.toSeconds() + " s waiting for " + what + "; last: " + shown,
         last);
   }
 
