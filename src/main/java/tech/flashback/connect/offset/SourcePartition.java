@@ -1,5 +1,7 @@
 package tech.flashback.connect.offset;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import tech.flashback.connect.config.StreamKind;
@@ -38,10 +40,20 @@ public record SourcePartition(StreamKind stream, String bucketId) {
     return new SourcePartition(stream, bucketId);
   }
 
+  /**
+   * The partition as Connect stores it. Connect finds a stored offset by the exact bytes of the
+   * serialized partition, and where it reads partitions back itself (the offsets REST API, and
+   * offsets written through it) it serializes the {@link HashMap} its JSON converter made. So this
+   * is a HashMap too: the same iteration order there and here, in every JVM ({@code Map.of}'s order
+   * changes from one JVM start to the next, which would lose every stored offset on a restart).
+   */
   public Map<String, Object> toMap() {
-    return bucketId == null
-        ? Map.of(STREAM, stream.streamName())
-        : Map.of(STREAM, stream.streamName(), BUCKET, bucketId);
+    Map<String, Object> map = new HashMap<>();
+    map.put(STREAM, stream.streamName());
+    if (bucketId != null) {
+      map.put(BUCKET, bucketId);
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   /**
