@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -195,7 +196,8 @@ class ApiFaultsIT {
 
   /**
    * Each 429 is followed, from the same task (the same request: same path and query, which no other
-   * task sends), by its retry no earlier than Retry-After says.
+   * task sends), by its retry no earlier than Retry-After says. Arrival times are on the
+   * simulator's clock.
    */
   private static void assertRetryAfterWasHonoured(FlashbackSimulator simulator) {
     List<LoggedRequest> log = simulator.requests();
@@ -203,11 +205,13 @@ class ApiFaultsIT {
     assertThat(throttled).hasSize(3);
     for (LoggedRequest tooMany : throttled) {
       Duration retryAfter = tooMany.fault().orElseThrow().duration();
-      // The log is in completion order: the retry was sent after the 429 had been answered.
+      // The first request after it with the same target: its retry. (The log is in completion
+      // order, where a stalled request that arrived earlier can come later.)
       LoggedRequest retry =
-          log.subList(log.indexOf(tooMany) + 1, log.size()).stream()
-              .filter(r -> r.target().equals(tooMany.target()))
-              .findFirst()
+          log.stream()
+              .filter(r -> r != tooMany && r.target().equals(tooMany.target()))
+              .filter(r -> !r.time().isBefore(tooMany.time()))
+              .min(Comparator.comparing(LoggedRequest::time))
               .orElseThrow(() -> new AssertionError("no retry of " + tooMany.target()));
       assertThat(Duration.between(tooMany.time(), retry.time()))
           .as("wait after the 429 on %s", tooMany.target())
