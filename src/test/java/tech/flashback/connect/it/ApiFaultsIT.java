@@ -173,6 +173,11 @@ class ApiFaultsIT {
                 .sum(),
         pending -> pending == 0);
     assertRunning(name);
+    minutes =
+        OpsSupport.read(cluster, "faulty.minute").stream()
+            .filter(r -> minuteOf(r).isBefore(cutoff))
+            .toList();
+    nodes = OpsSupport.read(cluster, "faulty.node-daily");
 
     List<String> minuteKeys = minutes.stream().map(OpsSupport::rowKey).toList();
     assertThat(minuteKeys).doesNotHaveDuplicates();
@@ -267,19 +272,17 @@ class ApiFaultsIT {
     assertThat(badMinutes).as("the seed breaks some minute rows").isNotEmpty();
     assertThat(badNodesPerBucket).as("the seed breaks some node rows").isNotEmpty();
 
-    List<DecodedRecord> minutes =
-        awaitWhileRunning(
-            name, "flashback.minute", r -> minuteOf(r).isBefore(cutoff), goodMinutes.size());
-    List<DecodedRecord> nodes =
-        awaitWhileRunning(name, "flashback.node-daily", r -> true, goodNodes);
+    awaitWhileRunning(
+        name, "flashback.minute", r -> minuteOf(r).isBefore(cutoff), goodMinutes.size());
+    awaitWhileRunning(name, "flashback.node-daily", r -> true, goodNodes);
     // Error records of a response are handed over before its good rows: none can be missing now.
-    Thread.sleep(2_000); // a window's worth of time for anything that should not be there
+    Thread.sleep(2_000); // a poll interval for anything that should not be there
     List<DecodedRecord> errors = OpsSupport.read(cluster, "flashback.errors");
-    minutes =
+    List<DecodedRecord> minutes =
         OpsSupport.read(cluster, "flashback.minute").stream()
             .filter(r -> minuteOf(r).isBefore(cutoff))
             .toList();
-    nodes = OpsSupport.read(cluster, "flashback.node-daily");
+    List<DecodedRecord> nodes = OpsSupport.read(cluster, "flashback.node-daily");
     assertRunning(name);
 
     List<String> minuteKeys = minutes.stream().map(OpsSupport::rowKey).toList();
