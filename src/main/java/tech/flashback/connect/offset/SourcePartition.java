@@ -1,5 +1,6 @@
 package tech.flashback.connect.offset;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -40,10 +41,11 @@ public record SourcePartition(StreamKind stream, String bucketId) {
   }
 
   /**
-   * The partition as Connect stores it. Connect keys stored offsets by the serialized bytes of this
-   * map, and its own code paths (offset reads, the offsets REST API) rebuild partitions as {@link
-   * HashMap}s; a {@code HashMap} iterates in the same order in every JVM, unlike {@code Map.of},
-   * whose order changes from one JVM start to the next and would make stored offsets unfindable.
+   * The partition as Connect stores it. Connect finds a stored offset by the exact bytes of the
+   * serialized partition, and where it reads partitions back itself (the offsets REST API, and
+   * offsets written through it) it serializes the {@link HashMap} its JSON converter made. So this
+   * is a HashMap too: the same iteration order there and here, in every JVM ({@code Map.of}'s order
+   * changes from one JVM start to the next, which would lose every stored offset on a restart).
    */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new HashMap<>();
@@ -51,7 +53,7 @@ public record SourcePartition(StreamKind stream, String bucketId) {
     if (bucketId != null) {
       map.put(BUCKET, bucketId);
     }
-    return map;
+    return Collections.unmodifiableMap(map);
   }
 
   /**
