@@ -106,7 +106,10 @@ public final class FlashbackConnectCluster implements AutoCloseable {
 
   /** Like {@link #readAll}, but a topic the connector has not created yet reads as empty. */
   public List<DecodedRecord> readAllIfPresent(Duration timeout, String... topics) throws Exception {
-    Set<String> existing = connect.kafka().createAdminClient().listTopics().names().get();
+    Set<String> existing;
+    try (var admin = connect.kafka().createAdminClient()) {
+      existing = admin.listTopics().names().get();
+    }
     String[] present =
         java.util.Arrays.stream(topics).filter(existing::contains).toArray(String[]::new);
     return present.length == 0 ? List.of() : readAll(timeout, present);
