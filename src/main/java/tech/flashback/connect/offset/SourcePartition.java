@@ -1,5 +1,7 @@
 package tech.flashback.connect.offset;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import tech.flashback.connect.config.StreamKind;
@@ -38,10 +40,20 @@ public record SourcePartition(StreamKind stream, String bucketId) {
     return new SourcePartition(stream, bucketId);
   }
 
+  /**
+   * The partition as Connect stores it. Connect finds stored offsets by the exact bytes of the
+   * serialized map, so the key order is fixed: {@code bucket}, then {@code stream}, the order in
+   * which Connect reads partitions back (a {@code HashMap}) for its offsets REST API and resets.
+   * ({@code Map.of} iterates in an order that changes from one JVM to the next.)
+   */
   public Map<String, Object> toMap() {
-    return bucketId == null
-        ? Map.of(STREAM, stream.streamName())
-        : Map.of(STREAM, stream.streamName(), BUCKET, bucketId);
+    if (bucketId == null) {
+      return Map.of(STREAM, stream.streamName());
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put(BUCKET, bucketId);
+    map.put(STREAM, stream.streamName());
+    return Collections.unmodifiableMap(map);
   }
 
   /**
