@@ -16,6 +16,7 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.utils.MockTime;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,12 +153,16 @@ class FlashbackSourceConnectorTest {
   }
 
   @Test
-  void taskConfigsDoNotWaitForTheFirstListing() {
+  void taskConfigsDoNotWaitForTheFirstListingNorDropTheRunningTasksWithoutOne() {
     simulator.faults().latency(Duration.ofSeconds(3));
     connector.start(props());
 
+    // An empty list would make Connect stop every running task; an exception keeps them and
+    // makes Connect ask again.
     long started = System.nanoTime();
-    assertThat(connector.taskConfigs(2)).isEmpty();
+    assertThatThrownBy(() -> connector.taskConfigs(2))
+        .isInstanceOf(RetriableException.class)
+        .hasMessageContaining("No Flashback bucket listing yet");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
   }
 

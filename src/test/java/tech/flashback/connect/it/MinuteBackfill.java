@@ -173,6 +173,19 @@ final class MinuteBackfill {
     }
   }
 
+  /** For {@code period}, the connector's tasks stay all there and running, checked every 200 ms. */
+  void assertTasksKeepRunning(Duration period) throws InterruptedException {
+    long end = System.nanoTime() + period.toNanos();
+    while (System.nanoTime() < end) {
+      ConnectorStateInfo status = connect().connectorStatus(name);
+      assertThat(status.tasks())
+          .as("tasks of %s", name)
+          .hasSize(TASKS)
+          .allSatisfy(t -> assertThat(t.state()).isEqualTo("RUNNING"));
+      Thread.sleep(200);
+    }
+  }
+
   MinuteTopicReader reader(boolean readCommitted) {
     return new MinuteTopicReader(connect().kafka(), topic, readCommitted);
   }

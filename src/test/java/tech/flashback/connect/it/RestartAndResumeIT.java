@@ -134,6 +134,38 @@ class RestartAndResumeIT {
     }
   }
 
+  /**
+   * A connector restarts (here through the REST API; also when its worker goes or a rebalance moves
+   * it) while the API's bucket listing fails: its tasks know their buckets and go on, the connector
+   * does not take them down for want of a listing.
+   */
+  @Test
+  void aConnectorRestartedWhileBucketListingFailsKeepsItsTasksRunning() throws Exception {
+    MinuteBackfill backfill = new MinuteBackfill(cluster, "listing-down", BACKFILL);
+    EmbeddedConnectCluster connect = cluster.connect();
+    FlashbackSimulator simulator = cluster.simulator();
+    try (MinuteTopicReader reader = backfill.reader(false)) {
+      backfill.deploy();
+      backfill.awaitMinuteRequests(6);
+
+      simulator.faults().errorRate(SimulatorEndpoint.LIST_BUCKETS, 1.0);
+      connect.restartConnector(backfill.name());
+      backfill.assertTasksKeepRunning(Duration.ofSeconds(6));
+
+      List<DeliveredRow> all = backfill.awaitRows(reader, backfill::complete);
+      backfill.assertEveryExpectedRowDelivered(all);
+      MinuteBackfill.assertNoRepeats(all, "rows of tasks that were never restarted");
+      assertThat(simulator.requests(SimulatorEndpoint.LIST_BUCKETS))
+          .as("the listing was still failing")
+          .last()
+          .extracting(r -> r.status())
+          .isEqualTo(503);
+    } finally {
+      simulator.faults().errorRate(SimulatorEndpoint.LIST_BUCKETS, 0);
+      connect.deleteConnector(backfill.name());
+    }
+  }
+
   /** The interruption landed mid-backfill, with offsets committed for every bucket. */
   private static void assertStoppedMidBackfill(
       MinuteBackfill backfill, List<DeliveredRow> before, CommittedMinuteOffsets committed) {
