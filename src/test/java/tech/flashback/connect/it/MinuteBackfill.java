@@ -419,6 +419,16 @@ final class MinuteBackfill {
     return byPort;
   }
 
+  /** The worker running the connector itself. */
+  WorkerHandle connectorWorker() {
+    String worker = connect().connectorStatus(name).connector().workerId();
+    int port = Integer.parseInt(worker.substring(worker.lastIndexOf(':') + 1));
+    return connect().workers().stream()
+        .filter(w -> w.url().getPort() == port)
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** The worker running the most tasks of this connector. */
   WorkerHandle busiestWorker() {
     Map<Integer, Set<Integer>> byPort = tasksByWorkerPort();

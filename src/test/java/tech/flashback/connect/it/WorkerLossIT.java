@@ -16,29 +16,36 @@ import org.junit.jupiter.api.TestInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.flashback.connect.it.MinuteTopicReader.DeliveredRow;
+import tech.flashback.connect.simulator.FlashbackSimulator;
+import tech.flashback.connect.simulator.SimulatorEndpoint;
 
 /**
- * One of two workers goes away mid-backfill without committing its tasks' last offsets (its tasks
- * are given no time to stop gracefully, as in a crash): the tasks move to the other worker, start
- * there exactly at the offsets committed before the loss, and every row of the backfill arrives,
- * repeated only when written after the last commit (Connect's at-least-once window).
+ * Of two workers, the one running the connector goes away mid-backfill without committing its
+ * tasks' last offsets (its tasks are given no time to stop gracefully, as in a crash): its tasks
+ * move to the other worker and start there exactly at the offsets committed before the loss, the
+ * tasks already there run on undisturbed, and every row of the backfill arrives, repeated only when
+ * written after the last commit (Connect's at-least-once window).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkerLossIT {
 
   private static final Logger log = LoggerFactory.getLogger(WorkerLossIT.class);
 
+  private static final Duration LATENCY = Duration.ofMillis(300);
+
   private FlashbackConnectCluster cluster;
 
   @BeforeAll
   void startCluster() {
+    FlashbackSimulator simulator = MinuteBackfill.simulator(LATENCY);
+    // A listing slower than Connect's first taskConfigs call: the connector's tasks are configured
+    // once, from the first listing, not a second time right after they started.
+    simulator.faults().latency(SimulatorEndpoint.LIST_BUCKETS, Duration.ofMillis(500));
     cluster =
         FlashbackConnectCluster.start(
-            MinuteBackfill.simulator(Duration.ofMillis(300)),
+            simulator,
             2,
             Map.of(
-                // Lost tasks are reassigned after this delay: time to read what the loss left.
-                "scheduled.rebalance.max.delay.ms", "8000",
                 // Stopping tasks are cancelled at once: no final offset commit, as in a crash.
                 "task.shutdown.graceful.timeout.ms", "1",
                 // Offsets commit every 2 s, so the loss leaves rows written but not committed.
@@ -56,26 +63,31 @@ class WorkerLossIT {
   void tasksOfALostWorkerResumeOnTheOtherAtTheCommittedOffsets() throws Exception {
     MinuteBackfill backfill = new MinuteBackfill(cluster, "worker-loss", Duration.ofHours(3));
     EmbeddedConnectCluster connect = cluster.connect();
+    FlashbackSimulator simulator = cluster.simulator();
     connect.assertions().assertExactlyNumWorkersAreUp(2, "two workers");
     try (MinuteTopicReader reader = backfill.reader(false)) {
       backfill.deploy();
       backfill.awaitMinuteRequests(30);
 
-      WorkerHandle lost = backfill.busiestWorker();
+      // The worker running the connector goes, with the tasks it runs.
+      WorkerHandle lost = backfill.connectorWorker();
       Set<Integer> movedTasks = backfill.tasksByWorkerPort().get(lost.url().getPort());
+      assertThat(movedTasks).isNotEmpty();
       Set<String> movedBuckets = backfill.bucketsOf(movedTasks);
-      assertThat(movedBuckets).isNotEmpty();
-      log.info("removing worker {} with tasks {} (buckets {})", lost, movedTasks, movedBuckets);
-      Instant removal = Instant.now();
+      // Every task is in a slow API call when the worker goes, and the moved tasks write nothing
+      // in their first 2 s on the other worker: time to read what the loss left.
+      simulator.faults().latency(SimulatorEndpoint.MINUTE_STATS, Duration.ofSeconds(2));
+      Thread.sleep(500);
+      log.info("removing {} with tasks {} (buckets {})", lost, movedTasks, movedBuckets);
       connect.removeWorker(lost);
-
-      // The lost tasks' last records have landed; they are not running anywhere yet.
-      Thread.sleep(1000);
+      Instant removed = Instant.now();
       CommittedMinuteOffsets committed = backfill.committedOffsets();
       List<DeliveredRow> before = reader.catchUp();
-      assertThat(backfill.minuteRequestsFor(movedBuckets, removal.plusMillis(100)))
-          .as("minute requests for the lost worker's buckets while they were unassigned")
-          .isEmpty();
+      Instant snapshot = Instant.now();
+      simulator.faults().latency(SimulatorEndpoint.MINUTE_STATS, LATENCY);
+      assertThat(backfill.minuteRequestsFor(movedBuckets, removed))
+          .as("requests for the moved buckets answered before the snapshot was read")
+          .noneMatch(r -> r.time().plus(r.duration()).isBefore(snapshot));
       assertThat(backfill.inWindow(before)).hasSizeLessThan(backfill.expectedCount());
       assertThat(committed.size()).isEqualTo(MinuteBackfill.BUCKETS);
 
@@ -92,10 +104,11 @@ class WorkerLossIT {
       List<DeliveredRow> repeated =
           backfill.assertRepeatsOnlyAfterCommittedOffsets(before, all, committed);
       assertThat(repeated)
-          .as("only the lost worker's buckets are read again")
+          .as("only the lost worker's buckets are read again; the other tasks ran on")
           .allMatch(r -> movedBuckets.contains(r.bucketId()));
       backfill.assertResumedAtCommittedOffsets(before, all, committed, movedBuckets);
     } finally {
+      simulator.faults().latency(SimulatorEndpoint.MINUTE_STATS, LATENCY);
       connect.deleteConnector(backfill.name());
     }
   }
