@@ -78,11 +78,15 @@ final class MinuteBackfill {
    * @param length how far back the backfill starts
    */
   MinuteBackfill(FlashbackConnectCluster cluster, String name, Duration length) {
+    this(cluster, name, Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(length));
+  }
+
+  private MinuteBackfill(FlashbackConnectCluster cluster, String name, Instant start) {
     this.cluster = cluster;
     this.name = name;
     this.topic = name + ".minute";
     Instant now = Instant.now();
-    this.start = now.truncatedTo(ChronoUnit.MINUTES).minus(length);
+    this.start = start;
     this.cutoff = now.minus(LAG).truncatedTo(ChronoUnit.MINUTES);
     this.expectedRows =
         cluster
@@ -92,6 +96,13 @@ final class MinuteBackfill {
             .toList();
     this.expected = expectedRows.stream().map(MinuteBackfill::content).collect(Collectors.toSet());
     assertThat(expected).hasSize(BUCKETS * 4 * (int) Duration.between(start, cutoff).toMinutes());
+  }
+
+  /** The same backfill, expecting every row readable now (minutes that became readable since). */
+  MinuteBackfill readableNow() {
+    MinuteBackfill extended = new MinuteBackfill(cluster, name, start);
+    extended.requestsAtDeploy = requestsAtDeploy;
+    return extended;
   }
 
   String name() {
@@ -370,6 +381,27 @@ final class MinuteBackfill {
       }
     }
     return got;
+  }
+
+  /**
+   * The at-least-once rule without telling rows apart by when they were written: a row delivered
+   * more than once must not be covered by {@code committedEarlier}, offsets read at or before the
+   * interruption (offsets only move forward, so the offsets at the interruption cover no more).
+   */
+  void assertRepeatsNotCoveredBy(List<DeliveredRow> all, CommittedMinuteOffsets committedEarlier) {
+    Map<String, Long> counts =
+        all.stream().collect(Collectors.groupingBy(DeliveredRow::key, Collectors.counting()));
+    List<DeliveredRow> repeated = all.stream().filter(r -> counts.get(r.key()) > 1).toList();
+    assertThat(repeated)
+        .as("rows delivered more than once although covered by the offsets %s", committedEarlier)
+        .noneMatch(committedEarlier::covers);
+    log.info(
+        "{}: {} rows, {} distinct, {} delivered more than once; offsets before: {}",
+        name,
+        all.size(),
+        counts.size(),
+        repeated.stream().map(DeliveredRow::key).distinct().count(),
+        committedEarlier);
   }
 
   /** Every row at most once (the exactly-once rule). */
