@@ -54,7 +54,7 @@ class BrokerOutageIT {
       backfill.deploy();
       backfill.awaitMinuteRequests(9);
 
-      CommittedMinuteOffsets committed = backfill.committedOffsets();
+      CommittedMinuteOffsets committed = backfill.awaitCommittedOffsetsOfEveryBucket();
       List<DeliveredRow> before = reader.catchUp();
       assertThat(backfill.inWindow(before)).hasSizeLessThan(backfill.expectedCount());
       log.info("stopping the brokers for {}", OUTAGE);

@@ -44,6 +44,9 @@ class ExactlyOnceIT {
             2,
             Map.of(
                 "exactly.once.source.support", "enabled",
+                // A worker that went without leaving the group cleanly has its connector and tasks
+                // reassigned after this delay (5 minutes by default).
+                "scheduled.rebalance.max.delay.ms", "3000",
                 // Stopping tasks are cancelled at once, as in a crash.
                 "task.shutdown.graceful.timeout.ms", "1"),
             brokers);

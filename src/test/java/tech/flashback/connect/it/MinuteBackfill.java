@@ -179,9 +179,19 @@ final class MinuteBackfill {
           return;
         }
       }
-      assertThat(System.nanoTime()).as("%s: %s", what, status).isLessThan(deadline);
+      assertThat(System.nanoTime()).as("%s: %s", what, describe(status)).isLessThan(deadline);
       Thread.sleep(200);
     }
+  }
+
+  private static String describe(ConnectorStateInfo status) {
+    if (status == null) {
+      return "no status";
+    }
+    return "connector "
+        + status.connector().state()
+        + ", tasks "
+        + status.tasks().stream().map(t -> t.id() + "=" + t.state() + "@" + t.workerId()).toList();
   }
 
   /** For {@code period}, the connector's tasks stay all there and running, checked every 200 ms. */
@@ -228,6 +238,19 @@ final class MinuteBackfill {
   /** The committed minute offsets, through the offsets REST API. */
   CommittedMinuteOffsets committedOffsets() {
     return CommittedMinuteOffsets.read(connect(), name);
+  }
+
+  /** The committed minute offsets, once every bucket has one. */
+  CommittedMinuteOffsets awaitCommittedOffsetsOfEveryBucket() throws InterruptedException {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (true) {
+      CommittedMinuteOffsets offsets = committedOffsets();
+      if (offsets.size() == BUCKETS) {
+        return offsets;
+      }
+      assertThat(System.nanoTime()).as("offsets of every bucket committed").isLessThan(deadline);
+      Thread.sleep(200);
+    }
   }
 
   /** Rows once nothing new has arrived for two seconds (a stopped connector's last writes). */

@@ -46,6 +46,9 @@ class WorkerLossIT {
             simulator,
             2,
             Map.of(
+                // A worker that went without leaving the group cleanly has its connector and tasks
+                // reassigned after this delay (5 minutes by default).
+                "scheduled.rebalance.max.delay.ms", "3000",
                 // Stopping tasks are cancelled at once: no final offset commit, as in a crash.
                 "task.shutdown.graceful.timeout.ms", "1",
                 // Offsets commit every 2 s, so the loss leaves rows written but not committed.
