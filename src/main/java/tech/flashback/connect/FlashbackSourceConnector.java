@@ -140,6 +140,18 @@ public class FlashbackSourceConnector extends SourceConnector {
             throw new ConnectException(
                 "Invalid Flashback source partition " + partitionMap + ": " + e.getMessage());
           }
+          List<String> order = List.copyOf(partition.toMap().keySet());
+          if (!List.copyOf(partitionMap.keySet()).equals(order)) {
+            // Connect stores the offset under the serialized map, keys in the order given, and
+            // looks offsets up by those exact bytes: in another order the tasks never find it.
+            throw new ConnectException(
+                "Invalid Flashback source partition "
+                    + partitionMap
+                    + ": write its keys in the order "
+                    + order
+                    + ", as GET /connectors/{name}/offsets shows them; Connect finds offsets by"
+                    + " the exact serialized partition, so the connector would never read this one");
+          }
           if (offset != null) {
             try {
               StoredOffsets.parse(partition, offset);

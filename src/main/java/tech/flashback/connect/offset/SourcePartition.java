@@ -7,8 +7,8 @@ import java.util.Objects;
 import tech.flashback.connect.config.StreamKind;
 
 /**
- * Where a record comes from: one stream of one bucket ({@code {"stream": "minute", "bucket":
- * "b-1"}}), or the whole catalog ({@code {"stream": "buckets"}}). Partitions only identify; the
+ * Where a record comes from: one stream of one bucket ({@code {"bucket": "b-1", "stream":
+ * "minute"}}), or the whole catalog ({@code {"stream": "buckets"}}). Partitions only identify; the
  * format version lives in the offset, so a new offset format never orphans stored partitions.
  *
  * @param stream the stream

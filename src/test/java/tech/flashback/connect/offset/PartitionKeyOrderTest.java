@@ -2,9 +2,12 @@ package tech.flashback.connect.offset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tech.flashback.connect.config.StreamKind;
 
 /**
- * Connect finds a stored offset by the exact bytes of its serialized partition, so the order of the
- * partition map's keys is part of the key. {@code Map.of} iterates in an order that changes from
- * one JVM to the next: a worker that restarts may look offsets up under other bytes than it stored
- * them with, and Connect itself (offsets REST API, reset) reads partitions back as a {@code
- * HashMap}, in the order {@code bucket}, {@code stream}.
+ * Connect stores an offset under the serialized partition map, keys in the map's iteration order,
+ * and finds it again only by those exact bytes. {@code Map.of} iterates in an order that changes
+ * from one JVM to the next, so partitions built with it made a restarted worker look its offsets up
+ * under other bytes than it stored them with; and Connect itself (offsets REST API, reset) reads
+ * partitions back as a {@code HashMap}, which iterates {@code bucket} before {@code stream}.
  */
 class PartitionKeyOrderTest {
 
@@ -32,74 +35,90 @@ class PartitionKeyOrderTest {
   private static final Instant MINUTE = Instant.parse("2024-02-01T10:15:00Z");
   private static final SourcePartition PARTITION = SourcePartition.of(StreamKind.MINUTE, "b-1");
 
-  @ParameterizedTest(name = "stored with keys in the order {0}")
-  @ValueSource(strings = {"stream,bucket", "bucket,stream"})
-  void storedOffsetsAreFoundWhateverKeyOrderTheyWereWrittenIn(String order) throws Exception {
-    Map<SourcePartition, Object> loaded = loadFrom(Map.of(order, MinuteOffset.startingAt(MINUTE)));
+  /** Connect's internal key and value converter: JSON without schemas. */
+  private static final JsonConverter KEYS = converter(true);
 
-    assertThat(loaded).containsEntry(PARTITION, MinuteOffset.startingAt(MINUTE));
-  }
+  private static final JsonConverter VALUES = converter(false);
 
   @Test
-  void theCurrentOrderWinsOverTheOlderOne() throws Exception {
-    Map<SourcePartition, Object> loaded =
-        loadFrom(
-            Map.of(
-                "stream,bucket", MinuteOffset.startingAt(MINUTE),
-                "bucket,stream", MinuteOffset.startingAt(MINUTE.plusSeconds(60))));
-
-    assertThat(loaded).containsEntry(PARTITION, MinuteOffset.startingAt(MINUTE.plusSeconds(60)));
-  }
-
-  /** Loads {@link #PARTITION} from a real Connect reader over offsets stored by key order. */
-  private static Map<SourcePartition, Object> loadFrom(Map<String, MinuteOffset> byKeyOrder)
-      throws Exception {
-    Map<ByteBuffer, ByteBuffer> data = new HashMap<>();
-    byKeyOrder.forEach(
-        (order, offset) -> {
-          Map<String, Object> storedPartition = new LinkedHashMap<>();
-          for (String key : order.split(",")) {
-            storedPartition.put(key, key.equals("stream") ? "minute" : "b-1");
-          }
-          data.put(
-              ByteBuffer.wrap(KEYS.fromConnectData(CONNECTOR, null, key(storedPartition))),
-              ByteBuffer.wrap(VALUES.fromConnectData(CONNECTOR, null, offset.toMap())));
-        });
-    MemoryOffsetBackingStore store = new InMemoryStore();
-    store.start();
-    try {
-      store.set(data, null).get(10, TimeUnit.SECONDS);
-      OffsetStorageReaderImpl reader = new OffsetStorageReaderImpl(store, CONNECTOR, KEYS, VALUES);
-      return StoredOffsetLoader.load(reader, List.of(PARTITION));
-    } finally {
-      store.stop();
+  void everyJvmWritesAPartitionUnderTheSameKey() throws Exception {
+    Set<String> keys = new HashSet<>();
+    for (int jvm = 0; jvm < 6; jvm++) {
+      keys.add(keyPrintedByAnotherJvm());
     }
+    assertThat(keys)
+        .containsExactly(new String(serializedKey(PARTITION.toMap()), StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"minute", "node-daily", "bucket-totals"})
   void partitionsAreWrittenUnderTheKeyConnectReadsThemBackAs(String stream) {
     Map<String, Object> written = SourcePartition.of(StreamKind.fromName(stream), "b-1").toMap();
-    byte[] bytes = KEYS.fromConnectData(CONNECTOR, null, key(written));
+    byte[] bytes = serializedKey(written);
     Object readBack = KEYS.toConnectData(CONNECTOR, bytes).value();
 
     assertThat(KEYS.fromConnectData(CONNECTOR, null, readBack)).isEqualTo(bytes);
     assertThat(written.keySet()).containsExactly("bucket", "stream");
   }
 
-  private static List<Object> key(Map<String, Object> partition) {
-    return List.of(CONNECTOR, partition);
+  @Test
+  void anOffsetStoredUnderTheKeyConnectShowsIsFound() throws Exception {
+    // As an operator writes it from GET /connectors/{name}/offsets, or another worker stored it.
+    Map<String, Object> stored = new LinkedHashMap<>();
+    stored.put("bucket", "b-1");
+    stored.put("stream", "minute");
+    MemoryOffsetBackingStore store = new InMemoryStore();
+    store.start();
+    try {
+      store
+          .set(
+              Map.of(
+                  ByteBuffer.wrap(serializedKey(stored)),
+                  ByteBuffer.wrap(
+                      VALUES.fromConnectData(
+                          CONNECTOR, null, MinuteOffset.startingAt(MINUTE).toMap()))),
+              null)
+          .get(10, TimeUnit.SECONDS);
+      OffsetStorageReaderImpl reader = new OffsetStorageReaderImpl(store, CONNECTOR, KEYS, VALUES);
+
+      assertThat(StoredOffsetLoader.load(reader, List.of(PARTITION)))
+          .containsEntry(PARTITION, MinuteOffset.startingAt(MINUTE));
+    } finally {
+      store.stop();
+    }
   }
 
-  /** Connect's internal key and value converter: JSON without schemas. */
-  private static final JsonConverter KEYS = converter(true);
+  private static byte[] serializedKey(Map<String, Object> partition) {
+    return KEYS.fromConnectData(CONNECTOR, null, List.of(CONNECTOR, partition));
+  }
 
-  private static final JsonConverter VALUES = converter(false);
+  private static String keyPrintedByAnotherJvm() throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                PrintKey.class.getName())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    byte[] output = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+    return new String(output, StandardCharsets.UTF_8).strip();
+  }
 
   private static JsonConverter converter(boolean isKey) {
     JsonConverter converter = new JsonConverter();
     converter.configure(Map.of(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "false"), isKey);
     return converter;
+  }
+
+  /** Prints the key Connect stores {@link #PARTITION}'s offsets under, in a fresh JVM. */
+  public static final class PrintKey {
+    public static void main(String[] args) {
+      System.out.println(new String(serializedKey(PARTITION.toMap()), StandardCharsets.UTF_8));
+    }
   }
 
   private static final class InMemoryStore extends MemoryOffsetBackingStore {
