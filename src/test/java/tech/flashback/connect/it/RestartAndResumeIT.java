@@ -27,7 +27,8 @@ import tech.flashback.connect.simulator.SimulatorEndpoint;
 class RestartAndResumeIT {
 
   private static final Duration BACKFILL = Duration.ofHours(3);
-  private static final Duration LATENCY = Duration.ofMillis(300);
+  private static final Duration SHORT_BACKFILL = Duration.ofHours(2);
+  private static final Duration LATENCY = Duration.ofMillis(150);
 
   private FlashbackConnectCluster cluster;
 
@@ -101,7 +102,7 @@ class RestartAndResumeIT {
    */
   @Test
   void tasksRestartedWhileTheirApiCallsHangRunAgainAndLoseNothing() throws Exception {
-    MinuteBackfill backfill = new MinuteBackfill(cluster, "slow-call", BACKFILL);
+    MinuteBackfill backfill = new MinuteBackfill(cluster, "slow-call", SHORT_BACKFILL);
     EmbeddedConnectCluster connect = cluster.connect();
     FlashbackSimulator simulator = cluster.simulator();
     try (MinuteTopicReader reader = backfill.reader(false)) {
@@ -141,7 +142,7 @@ class RestartAndResumeIT {
    */
   @Test
   void aConnectorRestartedWhileBucketListingFailsKeepsItsTasksRunning() throws Exception {
-    MinuteBackfill backfill = new MinuteBackfill(cluster, "listing-down", BACKFILL);
+    MinuteBackfill backfill = new MinuteBackfill(cluster, "listing-down", SHORT_BACKFILL);
     EmbeddedConnectCluster connect = cluster.connect();
     FlashbackSimulator simulator = cluster.simulator();
     try (MinuteTopicReader reader = backfill.reader(false)) {
