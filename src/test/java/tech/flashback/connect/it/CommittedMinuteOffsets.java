@@ -89,11 +89,6 @@ final class CommittedMinuteOffsets {
     return byBucket.size();
   }
 
-  boolean isPartial(String bucketId) {
-    Position position = byBucket.get(bucketId);
-    return position != null && position.partial();
-  }
-
   @Override
   public String toString() {
     return byBucket.toString();

@@ -109,10 +109,6 @@ final class MinuteBackfill {
     return name;
   }
 
-  String topic() {
-    return topic;
-  }
-
   int expectedCount() {
     return expected.size();
   }
@@ -408,8 +404,9 @@ final class MinuteBackfill {
 
   /**
    * The at-least-once rule without telling rows apart by when they were written: a row delivered
-   * more than once must not be covered by {@code committedEarlier}, offsets read at or before the
-   * interruption (offsets only move forward, so the offsets at the interruption cover no more).
+   * more than once must not be covered by {@code committedEarlier}, offsets read shortly before the
+   * interruption. Offsets only move forward, so this is a little weaker than checking against the
+   * offsets committed at the interruption itself, never wrong.
    */
   void assertRepeatsNotCoveredBy(List<DeliveredRow> all, CommittedMinuteOffsets committedEarlier) {
     Map<String, Long> counts =
@@ -481,18 +478,6 @@ final class MinuteBackfill {
     return connect().workers().stream()
         .filter(w -> w.url().getPort() == port)
         .findFirst()
-        .orElseThrow();
-  }
-
-  /** The worker running the most tasks of this connector. */
-  WorkerHandle busiestWorker() {
-    Map<Integer, Set<Integer>> byPort = tasksByWorkerPort();
-    return connect().workers().stream()
-        .max(
-            (a, b) ->
-                Integer.compare(
-                    byPort.getOrDefault(a.url().getPort(), Set.of()).size(),
-                    byPort.getOrDefault(b.url().getPort(), Set.of()).size()))
         .orElseThrow();
   }
 
