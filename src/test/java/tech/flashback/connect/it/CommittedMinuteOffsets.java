@@ -1,14 +1,10 @@
 package tech.flashback.connect.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import tech.flashback.connect.it.MinuteTopicReader.DeliveredRow;
 
@@ -20,7 +16,6 @@ import tech.flashback.connect.it.MinuteTopicReader.DeliveredRow;
  */
 final class CommittedMinuteOffsets {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Comparator<String> NULLS_FIRST =
       Comparator.nullsFirst(Comparator.naturalOrder());
 
@@ -30,39 +25,25 @@ final class CommittedMinuteOffsets {
     this.byBucket = byBucket;
   }
 
-  /**
-   * Reads {@code GET /connectors/{name}/offsets} as raw JSON: in this build, {@code
-   * EmbeddedConnectCluster.connectorOffsets} returns entries whose offset map is null.
-   */
+  /** Reads {@code GET /connectors/{name}/offsets}. */
   static CommittedMinuteOffsets read(EmbeddedConnectCluster connect, String connector) {
-    String url = connect.endpointForResource("connectors/" + connector + "/offsets");
-    JsonNode body;
-    try (Response response = connect.requestGet(url)) {
-      String text = String.valueOf(response.getEntity());
-      if (response.getStatus() != 200) {
-        throw new AssertionError("GET " + url + ": " + response.getStatus() + " " + text);
-      }
-      body = JSON.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     Map<String, Position> byBucket = new HashMap<>();
-    for (JsonNode entry : body.path("offsets")) {
-      JsonNode partition = entry.path("partition");
-      if (!"minute".equals(partition.path("stream").asText())) {
+    for (ConnectorOffset entry : connect.connectorOffsets(connector).offsets()) {
+      if (!"minute".equals(entry.partition().get("stream"))) {
         continue;
       }
-      JsonNode offset = entry.path("offset");
-      if (offset.path("v").asInt() != 1) {
+      Map<String, ?> offset = entry.offset();
+      if (offset == null || ((Number) offset.get("v")).intValue() != 1) {
+        // null: Connect could not find the offset under the partition as it reads it back
         throw new AssertionError("unexpected minute offset: " + entry);
       }
       byBucket.put(
-          partition.path("bucket").asText(),
+          (String) entry.partition().get("bucket"),
           new Position(
-              Instant.ofEpochMilli(offset.path("minute").asLong()),
-              offset.path("partial").asBoolean(false),
-              offset.hasNonNull("after_repo") ? offset.get("after_repo").asText() : null,
-              offset.hasNonNull("after_host") ? offset.get("after_host").asText() : null));
+              Instant.ofEpochMilli(((Number) offset.get("minute")).longValue()),
+              Boolean.TRUE.equals(offset.get("partial")),
+              (String) offset.get("after_repo"),
+              (String) offset.get("after_host")));
     }
     return new CommittedMinuteOffsets(Map.copyOf(byBucket));
   }
