@@ -10,6 +10,7 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
@@ -32,7 +33,8 @@ import tech.flashback.connect.offset.StoredOffsets;
  *
  * <p>{@code start} begins bucket discovery in a monitor thread (or takes the configured id list);
  * {@code taskConfigs} splits whatever buckets are known over the tasks without waiting for the
- * network, and the monitor asks for a reconfiguration when the set of buckets changes. Offsets are
+ * network (before the first listing it throws, so Connect keeps the current tasks and asks again),
+ * and the monitor asks for a reconfiguration when the set of buckets changes. Offsets are
  * deterministic functions of the API's data, so exactly-once delivery is supported.
  */
 public class FlashbackSourceConnector extends SourceConnector {
@@ -82,8 +84,12 @@ public class FlashbackSourceConnector extends SourceConnector {
     Optional<SortedSet<String>> buckets =
         monitor == null ? Optional.of(discovery.discover()) : monitor.buckets();
     if (buckets.isEmpty()) {
-      log.info("No bucket listing yet; tasks follow once the first listing completes");
-      return List.of();
+      // Not an empty list: Connect would replace the running tasks (which know their buckets)
+      // with none. An exception keeps them and makes Connect ask again (with backoff); the first
+      // listing also asks for a reconfiguration.
+      throw new RetriableException(
+          "No Flashback bucket listing yet (the first one is still running or failed); the"
+              + " connector's current tasks keep running and tasks are assigned once it completes");
     }
     return TaskAssignments.taskConfigs(
         props, buckets.get(), maxTasks, config.isEnabled(StreamKind.BUCKETS));

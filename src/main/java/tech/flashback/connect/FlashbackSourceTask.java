@@ -114,6 +114,7 @@ public class FlashbackSourceTask extends SourceTask {
 
   @Override
   public List<SourceRecord> poll() throws InterruptedException {
+    metrics.registerPending(time.milliseconds());
     if (!pending.isEmpty()) {
       return nextBatch();
     }

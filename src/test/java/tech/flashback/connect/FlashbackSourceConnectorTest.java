@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.utils.MockTime;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,12 +154,16 @@ class FlashbackSourceConnectorTest {
   }
 
   @Test
-  void taskConfigsDoNotWaitForTheFirstListing() {
+  void taskConfigsDoNotWaitForTheFirstListingNorDropTheRunningTasksWithoutOne() {
     simulator.faults().latency(Duration.ofSeconds(3));
     connector.start(props());
 
+    // An empty list would make Connect stop every running task; an exception keeps them and
+    // makes Connect ask again.
     long started = System.nanoTime();
-    assertThat(connector.taskConfigs(2)).isEmpty();
+    assertThatThrownBy(() -> connector.taskConfigs(2))
+        .isInstanceOf(RetriableException.class)
+        .hasMessageContaining("No Flashback bucket listing yet");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
   }
 
@@ -221,32 +227,46 @@ class FlashbackSourceConnectorTest {
   @Test
   void validOffsetsAndResetsAreAcceptedIdempotently() {
     Map<Map<String, ?>, Map<String, ?>> offsets = new HashMap<>();
-    offsets.put(
-        Map.of("stream", "minute", "bucket", "b-1"), Map.of("v", 1, "minute", 1_706_745_600_000L));
-    offsets.put(
-        Map.of("stream", "node-daily", "bucket", "b-1"), Map.of("v", 1, "day", "2024-01-31"));
-    offsets.put(Map.of("stream", "bucket-totals", "bucket", "b-1"), null);
+    offsets.put(partition("b-1", "minute"), Map.of("v", 1, "minute", 1_706_745_600_000L));
+    offsets.put(partition("b-1", "node-daily"), Map.of("v", 1, "day", "2024-01-31"));
+    offsets.put(partition("b-1", "bucket-totals"), null);
 
     assertThat(connector.alterOffsets(props(), offsets)).isTrue();
     assertThat(connector.alterOffsets(props(), offsets)).isTrue();
   }
 
   @Test
+  void offsetsAreAcceptedWhateverTheOrderOfThePartitionKeys() {
+    // Connect normalizes partitions (a JSON round trip into a HashMap) before it stores them.
+    Map<String, Object> streamFirst = new LinkedHashMap<>();
+    streamFirst.put("stream", "minute");
+    streamFirst.put("bucket", "b-1");
+
+    assertThat(
+            connector.alterOffsets(
+                props(), Map.of(streamFirst, Map.of("v", 1, "minute", 1_706_745_600_000L))))
+        .isTrue();
+  }
+
+  /** A bucket partition as Connect stores and shows it: bucket, then stream. */
+  private static Map<String, Object> partition(String bucket, String stream) {
+    Map<String, Object> partition = new LinkedHashMap<>();
+    partition.put("bucket", bucket);
+    partition.put("stream", stream);
+    return partition;
+  }
+
+  @Test
   void malformedOffsetsAreRejectedNamingThePartitionAndTheField() {
     assertThatThrownBy(
-            () ->
-                connector.alterOffsets(
-                    props(), Map.of(Map.of("stream", "hourly", "bucket", "b"), Map.of("v", 1))))
+            () -> connector.alterOffsets(props(), Map.of(partition("b", "hourly"), Map.of("v", 1))))
         .isInstanceOf(ConnectException.class)
         .hasMessageContaining("Invalid Flashback source partition")
         .hasMessageContaining("unknown stream 'hourly'");
     assertThatThrownBy(
             () ->
                 connector.alterOffsets(
-                    props(),
-                    Map.of(
-                        Map.of("stream", "minute", "bucket", "b"),
-                        Map.of("v", 1, "minute", "noon"))))
+                    props(), Map.of(partition("b", "minute"), Map.of("v", 1, "minute", "noon"))))
         .isInstanceOf(ConnectException.class)
         .hasMessageContaining("bucket=b")
         .hasMessageContaining("'minute' must be a number");
@@ -254,9 +274,7 @@ class FlashbackSourceConnectorTest {
             () ->
                 connector.alterOffsets(
                     props(),
-                    Map.of(
-                        Map.of("stream", "node-daily", "bucket", "b"),
-                        Map.of("v", 1, "day", "31/01/2024"))))
+                    Map.of(partition("b", "node-daily"), Map.of("v", 1, "day", "31/01/2024"))))
         .hasMessageContaining("'day' must be an ISO date");
   }
 

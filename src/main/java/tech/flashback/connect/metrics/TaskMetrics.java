@@ -10,6 +10,8 @@ import java.util.function.LongSupplier;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Gauge;
 import org.apache.kafka.common.metrics.PluginMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tech.flashback.connect.client.ClientCounters;
 import tech.flashback.connect.client.Endpoint;
 import tech.flashback.connect.client.ErrorKind;
@@ -23,10 +25,15 @@ import tech.flashback.connect.config.StreamKind;
  */
 public final class TaskMetrics implements AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(TaskMetrics.class);
+  private static final long PENDING_RETRY_MS = 1_000;
+
   private final Map<StreamKind, LongAdder> records = adders();
   private final Map<StreamKind, LongAdder> malformedRows = adders();
   private final PluginMetrics plugin;
   private final List<MetricName> registered = new ArrayList<>();
+  private final Map<MetricName, Gauge<Long>> pending = new LinkedHashMap<>();
+  private long nextPendingAttemptMs;
 
   private TaskMetrics(PluginMetrics plugin) {
     this.plugin = plugin;
@@ -63,6 +70,7 @@ public final class TaskMetrics implements AutoCloseable {
         "Buckets skipped because the API refused them (403/404)",
         Map.of(),
         skippedBuckets);
+    metrics.warnIfPending();
     return metrics;
   }
 
@@ -135,16 +143,55 @@ public final class TaskMetrics implements AutoCloseable {
   private void gauge(
       String name, String description, Map<String, String> tags, LongSupplier value) {
     MetricName metricName = plugin.metricName(name, description, new LinkedHashMap<>(tags));
-    plugin.addMetric(metricName, (Gauge<Long>) (config, now) -> value.getAsLong());
+    Gauge<Long> gauge = (config, now) -> value.getAsLong();
+    if (!tryAdd(metricName, gauge)) {
+      pending.put(metricName, gauge);
+    }
+  }
+
+  private boolean tryAdd(MetricName metricName, Gauge<Long> gauge) {
+    try {
+      plugin.addMetric(metricName, gauge);
+    } catch (IllegalArgumentException alreadyRegistered) {
+      return false;
+    }
     registered.add(metricName);
+    return true;
+  }
+
+  /**
+   * Registers, at most once a second, the metrics a previous instance of this task still held when
+   * this one started. Connect starts a new instance once it has waited {@code
+   * task.shutdown.graceful.timeout.ms} for the old one, which may still be in {@code poll()} (a
+   * slow API call) with its metrics registered under the same names until it stops.
+   */
+  public synchronized void registerPending(long nowMs) {
+    if (pending.isEmpty() || nowMs < nextPendingAttemptMs) {
+      return;
+    }
+    nextPendingAttemptMs = nowMs + PENDING_RETRY_MS;
+    pending.entrySet().removeIf(entry -> tryAdd(entry.getKey(), entry.getValue()));
+    if (pending.isEmpty()) {
+      log.info("Task metrics registered: the previous instance of this task has stopped");
+    }
+  }
+
+  private void warnIfPending() {
+    if (!pending.isEmpty()) {
+      log.warn(
+          "{} task metrics are still registered by a previous instance of this task that has not"
+              + " stopped yet (it may be in a slow API call); they are registered once it has",
+          pending.size());
+    }
   }
 
   /** Removes the registered metrics (the task is stopping). */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (plugin != null) {
       registered.forEach(plugin::removeMetric);
       registered.clear();
+      pending.clear();
     }
   }
 }

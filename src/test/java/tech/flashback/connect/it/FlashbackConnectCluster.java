@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -40,6 +41,18 @@ public final class FlashbackConnectCluster implements AutoCloseable {
    */
   public static FlashbackConnectCluster start(
       FlashbackSimulator simulator, int workers, Map<String, String> workerProps) {
+    return start(simulator, workers, workerProps, new Properties());
+  }
+
+  /**
+   * Like {@link #start(FlashbackSimulator, int, Map)}, with broker properties too (e.g. a fixed
+   * listener port so brokers can be stopped and restarted, or transaction log settings).
+   */
+  public static FlashbackConnectCluster start(
+      FlashbackSimulator simulator,
+      int workers,
+      Map<String, String> workerProps,
+      Properties brokerProps) {
     Map<String, String> props = new HashMap<>();
     props.put("plugin.discovery", "service_load");
     props.put("offset.flush.interval.ms", "500");
@@ -50,6 +63,7 @@ public final class FlashbackConnectCluster implements AutoCloseable {
             .numBrokers(1)
             .numWorkers(workers)
             .workerProps(props)
+            .brokerProps(brokerProps)
             .build();
     connect.start();
     return new FlashbackConnectCluster(connect, simulator.start());
