@@ -15,6 +15,18 @@ public record MinuteRowKey(String repoId, String host) implements Comparable<Min
       Comparator.comparing(MinuteRowKey::repoId, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(MinuteRowKey::host, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+  /**
+   * The key of a row as the record key sees it: repo and host; an empty value is the same as an
+   * absent one (record keys write both as {@code ""}), so both normalize to {@code null}.
+   */
+  public static MinuteRowKey of(String repoId, String host) {
+    return new MinuteRowKey(emptyToNull(repoId), emptyToNull(host));
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+
   @Override
   public int compareTo(MinuteRowKey other) {
     return ORDER.compare(this, other);

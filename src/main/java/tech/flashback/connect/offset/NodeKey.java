@@ -15,6 +15,18 @@ public record NodeKey(String host, String ip) implements Comparable<NodeKey> {
       Comparator.comparing(NodeKey::host, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(NodeKey::ip, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+  /**
+   * The key of a row as the record key sees it: host and ip; an empty value is the same as an
+   * absent one (record keys write both as {@code ""}), so both normalize to {@code null}.
+   */
+  public static NodeKey of(String host, String ip) {
+    return new NodeKey(emptyToNull(host), emptyToNull(ip));
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+
   @Override
   public int compareTo(NodeKey other) {
     return ORDER.compare(this, other);

@@ -238,11 +238,7 @@ public final class MinuteStream extends ScheduledStream {
 
   /** Rows with an empty repo or host have the same record key as rows without one. */
   static MinuteRowKey keyOf(MinuteStat row) {
-    return new MinuteRowKey(blankToNull(row.repoId()), blankToNull(row.host()));
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isEmpty() ? null : value;
+    return MinuteRowKey.of(row.repoId(), row.host());
   }
 
   private static Instant min(Instant a, Instant b) {

@@ -145,10 +145,6 @@ public final class NodeDailyStream extends ScheduledStream {
 
   /** Nodes with an empty host or ip have the same record key as nodes without one. */
   static NodeKey keyOf(NodeDailyStat row) {
-    return new NodeKey(blankToNull(row.host()), blankToNull(row.ip()));
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isEmpty() ? null : value;
+    return NodeKey.of(row.host(), row.ip());
   }
 }

@@ -79,6 +79,13 @@ class OffsetsTest {
   }
 
   @Test
+  void rowKeysTreatAnEmptyValueAsAbsentLikeTheRecordKeysDo() {
+    assertThat(MinuteRowKey.of("", "")).isEqualTo(new MinuteRowKey(null, null));
+    assertThat(MinuteRowKey.of("r", "h")).isEqualTo(new MinuteRowKey("r", "h"));
+    assertThat(NodeKey.of("", "10.0.0.1")).isEqualTo(new NodeKey(null, "10.0.0.1"));
+  }
+
+  @Test
   void malformedMinuteOffsetsAreRefusedNamingTheField() {
     assertThatThrownBy(() -> MinuteOffset.fromMap(Map.of("v", 1, "minute", "yesterday")))
         .hasMessage("offset field 'minute' must be a number, was \"yesterday\"");
