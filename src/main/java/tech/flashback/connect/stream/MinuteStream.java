@@ -45,6 +45,10 @@ public final class MinuteStream extends ScheduledStream {
 
   private final MinuteSettings settings;
   private final Map<String, MinuteOffset> positions;
+
+  /** One (immutable) partition map per bucket, shared by its records instead of one per row. */
+  private final Map<String, Map<String, Object>> partitions = new HashMap<>();
+
   private Duration window;
 
   /**
@@ -179,7 +183,7 @@ public final class MinuteStream extends ScheduledStream {
         .handle(
             StreamKind.MINUTE,
             problem,
-            SourcePartition.of(StreamKind.MINUTE, bucket).toMap(),
+            partitionOf(bucket),
             before.toMap(),
             Instant.ofEpochMilli(nowMs));
   }
@@ -229,11 +233,13 @@ public final class MinuteStream extends ScheduledStream {
               : new MinuteOffset(minute, keyOf(row));
       records.add(
           MinuteStatsRecords.toRecord(
-              SourcePartition.of(StreamKind.MINUTE, row.bucketId()).toMap(),
-              offset.toMap(),
-              settings.topic(),
-              row));
+              partitionOf(row.bucketId()), offset.toMap(), settings.topic(), row));
     }
+  }
+
+  private Map<String, Object> partitionOf(String bucket) {
+    return partitions.computeIfAbsent(
+        bucket, id -> SourcePartition.of(StreamKind.MINUTE, id).toMap());
   }
 
   /** Rows with an empty repo or host have the same record key as rows without one. */
