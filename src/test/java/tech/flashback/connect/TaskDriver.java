@@ -1,6 +1,7 @@
 package tech.flashback.connect;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.metrics.Metrics;
@@ -42,6 +43,22 @@ public final class TaskDriver implements AutoCloseable {
     driver.task.initialize(driver.new Context(props, offsets));
     driver.task.start(props);
     return driver;
+  }
+
+  /** The offsets of a connector that has never committed any. */
+  public static OffsetStorageReader noOffsets() {
+    return new OffsetStorageReader() {
+      @Override
+      public <T> Map<String, Object> offset(Map<String, T> partition) {
+        return null;
+      }
+
+      @Override
+      public <T> Map<Map<String, T>, Map<String, Object>> offsets(
+          Collection<Map<String, T>> partitions) {
+        return Map.of();
+      }
+    };
   }
 
   /** One {@link FlashbackSourceTask#poll()}; an empty list when nothing was due. */

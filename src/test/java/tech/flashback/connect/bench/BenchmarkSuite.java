@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tech.flashback.connect.bench.economy.RequestEconomyPart;
+import tech.flashback.connect.bench.freshness.FreshnessPart;
 import tech.flashback.connect.bench.scale.ScalePart;
+import tech.flashback.connect.bench.throughput.ThroughputPart;
 
 /**
  * Runs the benchmarks and writes {@code docs/benchmarks.md}: {@code mvn -B -Pbench -DskipTests
@@ -26,7 +28,9 @@ public final class BenchmarkSuite {
 
   static Map<String, BenchmarkPart> parts() {
     Map<String, BenchmarkPart> parts = new LinkedHashMap<>();
-    for (BenchmarkPart part : List.<BenchmarkPart>of(new RequestEconomyPart(), new ScalePart())) {
+    for (BenchmarkPart part :
+        List.<BenchmarkPart>of(
+            new RequestEconomyPart(), new ScalePart(), new FreshnessPart(), new ThroughputPart())) {
       parts.put(part.id(), part);
     }
     return parts;

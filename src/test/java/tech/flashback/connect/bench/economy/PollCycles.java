@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.MockTime;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 import tech.flashback.connect.TaskDriver;
 import tech.flashback.connect.simulator.FlashbackSimulator;
 import tech.flashback.connect.simulator.SimBucket;
@@ -50,7 +49,7 @@ public final class PollCycles {
             .start()) {
       List<Cycle> result = new ArrayList<>();
       try (TaskDriver task =
-          TaskDriver.start(time, props(simulator, idsPerRequest), new NoOffsets(), 1)) {
+          TaskDriver.start(time, props(simulator, idsPerRequest), TaskDriver.noOffsets(), 1)) {
         for (int i = 0; i < cycles; i++) {
           if (i > 0) {
             time.sleep(CYCLE.toMillis());
@@ -111,20 +110,6 @@ public final class PollCycles {
 
     public int calls(SimulatorEndpoint endpoint) {
       return calls.getOrDefault(endpoint, 0);
-    }
-  }
-
-  /** A task that has never committed anything. */
-  private static final class NoOffsets implements OffsetStorageReader {
-    @Override
-    public <T> Map<String, Object> offset(Map<String, T> partition) {
-      return null;
-    }
-
-    @Override
-    public <T> Map<Map<String, T>, Map<String, Object>> offsets(
-        java.util.Collection<Map<String, T>> partitions) {
-      return Map.of();
     }
   }
 }
