@@ -51,8 +51,20 @@ final class TaskBackfill {
             .lateFraction(0)
             .requestLogCapacity(200_000)
             .start()) {
-      Rate connector = connector(simulator, idsPerRequest, start);
-      Rate limit = replay(simulator, simulator.requests(SimulatorEndpoint.MINUTE_STATS));
+      // Alternating twice and keeping the faster of each: the machine is shared and noisy.
+      Rate connector = null;
+      Rate limit = null;
+      for (int round = 0; round < 2; round++) {
+        simulator.clearRequests();
+        connector = Rate.faster(connector, connector(simulator, idsPerRequest, start));
+        limit =
+            Rate.faster(
+                limit, replay(simulator, simulator.requests(SimulatorEndpoint.MINUTE_STATS)));
+      }
+      if (connector.rows() != limit.rows()) {
+        throw new IllegalStateException(
+            "the task emitted " + connector.rows() + " rows, its requests held " + limit.rows());
+      }
       return new Point(buckets, idsPerRequest, connector, limit);
     }
   }
@@ -131,6 +143,10 @@ final class TaskBackfill {
   record Rate(long rows, int requests, long nanos) {
     double rowsPerSecond() {
       return rows * 1e9 / nanos;
+    }
+
+    static Rate faster(Rate a, Rate b) {
+      return a == null || b.rowsPerSecond() > a.rowsPerSecond() ? b : a;
     }
   }
 
