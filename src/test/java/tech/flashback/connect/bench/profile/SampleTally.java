@@ -29,6 +29,7 @@ final class SampleTally {
   private final Map<String, Long> attributed = new HashMap<>();
   private final Map<String, Long> allocatedByClass = new HashMap<>();
   private final Map<String, Long> allocatedBySite = new HashMap<>();
+  private final Map<String, Long> allocatedUnder = new HashMap<>();
   private long samples;
   private long allocationSamples;
   private long allocatedBytes;
@@ -58,6 +59,9 @@ final class SampleTally {
     allocatedBytes += bytes;
     allocatedByClass.merge(className, bytes, Long::sum);
     allocatedBySite.merge(firstConnectorFrame(stack), bytes, Long::sum);
+    for (String method : new HashSet<>(stack)) {
+      allocatedUnder.merge(method, bytes, Long::sum);
+    }
   }
 
   private static String firstConnectorFrame(List<String> stack) {
@@ -99,6 +103,11 @@ final class SampleTally {
   /** Samples with {@code method} anywhere on the stack. */
   long inclusiveOf(String method) {
     return inclusive.getOrDefault(method, 0L);
+  }
+
+  /** Bytes allocated with {@code method} anywhere on the stack. */
+  long allocatedUnder(String method) {
+    return allocatedUnder.getOrDefault(method, 0L);
   }
 
   List<Count> allocationByClass(int limit) {

@@ -72,5 +72,7 @@ class SampleTallyTest {
         .containsExactly(new Count("java.lang.String", 350), new Count("java.lang.Long", 100));
     assertThat(tally.allocationBySite(10))
         .containsExactly(new Count(RAW_ROW, 400), new Count(POLL, 50));
+    assertThat(tally.allocatedUnder(RAW_ROW)).isEqualTo(400);
+    assertThat(tally.allocatedUnder("java.lang.Long.valueOf")).isEqualTo(100);
   }
 }
