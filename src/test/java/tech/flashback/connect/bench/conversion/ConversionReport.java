@@ -80,9 +80,10 @@ final class ConversionReport {
         .append(
             format(
                 "- **Load**: the 1-minute load average was %.2f before and %.2f after the run,"
-                    + " on %d cores. Above the number of cores, other work competed for them: the"
-                    + " absolute rates then drop, while the ratios, both sides suffering alike,"
-                    + " hold better.\n\n",
+                    + " on %d cores. Above the number of cores, other work competed for them and"
+                    + " the rates drop; a connector benchmark and its limit run one after the"
+                    + " other, so a burst of load can hit one and spare the other, and the ratio"
+                    + " with it: only a quiet run's figures are final.\n\n",
                 load.before(), load.after(), load.cores()));
   }
 
