@@ -12,8 +12,8 @@ import tech.flashback.connect.bench.BenchContext;
 /**
  * How the conversion benchmarks are run through JMH's {@code Runner}, shared by the conversion and
  * the profile parts: one benchmark thread, throughput mode, forks with a fixed 1 GiB heap and G1
- * (the collector Kafka's start scripts choose for a Connect worker). The forks run on this JVM's
- * class path, so the bench profile's {@code -classpath} is what they see.
+ * (the collector Kafka's start scripts choose for a Connect worker), logging at INFO. The forks run
+ * on this JVM's class path, so the bench profile's {@code -classpath} is what they see.
  *
  * <p>Options, each {@code -Dbench.<part>.<name>}: {@code forks} (1), {@code warmups} (3), {@code
  * warmup} (PT5S per warmup iteration), {@code iterations} (5), {@code iteration} (PT5S).
@@ -22,6 +22,10 @@ public final class ConversionJmh {
 
   /** The forks' JVM options, also written into the report. */
   public static final List<String> FORK_JVM_ARGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
+
+  /** Logs at INFO, as a worker does by default: the tests' DEBUG would log inside operations. */
+  private static final String FORK_LOGGING =
+      "tech/flashback/connect/bench/conversion/forks-logback.xml";
 
   private ConversionJmh() {}
 
@@ -45,6 +49,7 @@ public final class ConversionJmh {
             .measurementIterations(context.option(part + ".iterations", defaultIterations))
             .measurementTime(time(context.option(part + ".iteration", Duration.ofSeconds(5))))
             .jvmArgs(FORK_JVM_ARGS.toArray(String[]::new))
+            .jvmArgsAppend("-Dlogback.configurationFile=" + FORK_LOGGING)
             .shouldFailOnError(true);
     for (String method : methods) {
       options.include(Pattern.quote(ConversionBenchmarks.class.getName() + "." + method) + "$");

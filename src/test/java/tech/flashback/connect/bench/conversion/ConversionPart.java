@@ -69,7 +69,7 @@ public final class ConversionPart implements BenchmarkPart {
     return new Section(
         ID,
         ORDER,
-        "Conversion path: response bytes to SourceRecords (JMH)",
+        "1. Conversion path: response bytes to SourceRecords (JMH)",
         Instant.now(),
         0,
         figures,

@@ -67,7 +67,8 @@ final class ConversionReport {
         .append(
             format(
                 "- **JMH**: throughput mode, one benchmark thread, %d fork(s), %d warmup"
-                    + " iterations of %s, %d measured iterations of %s; forks run with `%s`. The"
+                    + " iterations of %s, %d measured iterations of %s; forks run with `%s` and"
+                    + " log at INFO, as a worker does by default. The"
                     + " ± is JMH's 99.9%% confidence half-width. Allocation per row is JMH's gc"
                     + " profiler (`gc.alloc.rate.norm`) divided by the body's rows. JIT and GC"
                     + " threads may use the other core(s), as they would in a worker.\n",
