@@ -95,9 +95,10 @@ public final class BucketTotalsStream extends ScheduledStream {
         records.add(error);
       }
     }
+    Set<String> asked = new HashSet<>(buckets); // a list's contains() per row is quadratic
     Map<String, BucketTotals> rows = new LinkedHashMap<>();
     for (BucketTotals row : result.rows()) {
-      if (buckets.contains(row.bucketId()) && !refused.contains(row.bucketId())) {
+      if (asked.contains(row.bucketId()) && !refused.contains(row.bucketId())) {
         rows.putIfAbsent(row.bucketId(), row);
       }
     }

@@ -38,10 +38,6 @@ public final class MinuteStream extends ScheduledStream {
 
   private static final Logger log = LoggerFactory.getLogger(MinuteStream.class);
   private static final Duration MINUTE = Duration.ofMinutes(1);
-  private static final Comparator<MinuteStat> EMISSION_ORDER =
-      Comparator.comparing((MinuteStat row) -> MinuteStatsRecords.minuteOf(row.timestamp()))
-          .thenComparing(MinuteStat::bucketId)
-          .thenComparing(MinuteStream::keyOf);
 
   private final MinuteSettings settings;
   private final Map<String, MinuteOffset> positions;
@@ -135,7 +131,8 @@ public final class MinuteStream extends ScheduledStream {
         records.add(error);
       }
     }
-    List<MinuteStat> rows = rowsToEmit(result.rows(), buckets, refused, start, end);
+    List<Map.Entry<RowIdentity, MinuteStat>> rows =
+        rowsToEmit(result.rows(), buckets, refused, start, end);
     appendRecords(rows, records);
     for (String bucket : buckets) {
       if (!refused.contains(bucket)) {
@@ -188,8 +185,11 @@ public final class MinuteStream extends ScheduledStream {
             Instant.ofEpochMilli(nowMs));
   }
 
-  /** The window's rows of these buckets not emitted before, de-duplicated, in emission order. */
-  private List<MinuteStat> rowsToEmit(
+  /**
+   * The window's rows of these buckets not emitted before, de-duplicated, in emission order, each
+   * with its identity (computed once: sorting and offsets read it instead of deriving it again).
+   */
+  private List<Map.Entry<RowIdentity, MinuteStat>> rowsToEmit(
       List<MinuteStat> rows,
       List<String> buckets,
       Set<String> refused,
@@ -205,35 +205,36 @@ public final class MinuteStream extends ScheduledStream {
     for (MinuteStat row : rows) {
       MinuteOffset position = asked.get(row.bucketId());
       Instant minute = MinuteStatsRecords.minuteOf(row.timestamp());
-      if (position == null
-          || minute.isBefore(start)
-          || !minute.isBefore(end)
-          || position.covers(minute, keyOf(row))) {
+      if (position == null || minute.isBefore(start) || !minute.isBefore(end)) {
         continue;
       }
-      unique.putIfAbsent(new RowIdentity(minute, row.bucketId(), keyOf(row)), row);
+      MinuteRowKey key = keyOf(row);
+      if (!position.covers(minute, key)) {
+        unique.putIfAbsent(new RowIdentity(minute, row.bucketId(), key), row);
+      }
     }
-    List<MinuteStat> ordered = new ArrayList<>(unique.values());
-    ordered.sort(EMISSION_ORDER);
+    List<Map.Entry<RowIdentity, MinuteStat>> ordered = new ArrayList<>(unique.entrySet());
+    ordered.sort(Map.Entry.comparingByKey());
     return ordered;
   }
 
   /** Records in order; the last row of each (bucket, minute) moves that bucket past the minute. */
-  private void appendRecords(List<MinuteStat> rows, List<SourceRecord> records) {
+  private void appendRecords(
+      List<Map.Entry<RowIdentity, MinuteStat>> rows, List<SourceRecord> records) {
     for (int i = 0; i < rows.size(); i++) {
-      MinuteStat row = rows.get(i);
-      Instant minute = MinuteStatsRecords.minuteOf(row.timestamp());
+      RowIdentity identity = rows.get(i).getKey();
       boolean lastOfMinute =
-          i + 1 == rows.size()
-              || !rows.get(i + 1).bucketId().equals(row.bucketId())
-              || !MinuteStatsRecords.minuteOf(rows.get(i + 1).timestamp()).equals(minute);
+          i + 1 == rows.size() || !rows.get(i + 1).getKey().sameBucketAndMinute(identity);
       MinuteOffset offset =
           lastOfMinute
-              ? MinuteOffset.startingAt(minute.plus(MINUTE))
-              : new MinuteOffset(minute, keyOf(row));
+              ? MinuteOffset.startingAt(identity.minute().plus(MINUTE))
+              : new MinuteOffset(identity.minute(), identity.key());
       records.add(
           MinuteStatsRecords.toRecord(
-              partitionOf(row.bucketId()), offset.toMap(), settings.topic(), row));
+              partitionOf(identity.bucketId()),
+              offset.toMap(),
+              settings.topic(),
+              rows.get(i).getValue()));
     }
   }
 
@@ -251,5 +252,22 @@ public final class MinuteStream extends ScheduledStream {
     return a.isBefore(b) ? a : b;
   }
 
-  private record RowIdentity(Instant minute, String bucketId, MinuteRowKey key) {}
+  /** A row's minute, bucket and key: what makes it unique, and its place in emission order. */
+  private record RowIdentity(Instant minute, String bucketId, MinuteRowKey key)
+      implements Comparable<RowIdentity> {
+
+    private static final Comparator<RowIdentity> EMISSION_ORDER =
+        Comparator.comparing(RowIdentity::minute)
+            .thenComparing(RowIdentity::bucketId)
+            .thenComparing(RowIdentity::key);
+
+    boolean sameBucketAndMinute(RowIdentity other) {
+      return bucketId.equals(other.bucketId) && minute.equals(other.minute);
+    }
+
+    @Override
+    public int compareTo(RowIdentity other) {
+      return EMISSION_ORDER.compare(this, other);
+    }
+  }
 }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import tech.flashback.connect.bench.conversion.ConversionPart;
 import tech.flashback.connect.bench.economy.RequestEconomyPart;
 import tech.flashback.connect.bench.freshness.FreshnessPart;
+import tech.flashback.connect.bench.profile.HotPathProfilePart;
 import tech.flashback.connect.bench.scale.ScalePart;
 import tech.flashback.connect.bench.throughput.ThroughputPart;
 
@@ -30,7 +32,12 @@ public final class BenchmarkSuite {
     Map<String, BenchmarkPart> parts = new LinkedHashMap<>();
     for (BenchmarkPart part :
         List.<BenchmarkPart>of(
-            new RequestEconomyPart(), new ScalePart(), new FreshnessPart(), new ThroughputPart())) {
+            new ConversionPart(),
+            new HotPathProfilePart(),
+            new ThroughputPart(),
+            new RequestEconomyPart(),
+            new ScalePart(),
+            new FreshnessPart())) {
       parts.put(part.id(), part);
     }
     return parts;
