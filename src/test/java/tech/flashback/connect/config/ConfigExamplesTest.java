@@ -2,11 +2,9 @@ package tech.flashback.connect.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static tech.flashback.connect.config.ConfigTestSupport.errorsByKey;
+import static tech.flashback.connect.testing.ConfigFiles.load;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tech.flashback.connect.FlashbackSourceConnector;
+import tech.flashback.connect.testing.ConfigFiles;
 
 /**
  * The examples under {@code config/} stay ready to use as keys change. Every connector config
@@ -48,8 +46,7 @@ class ConfigExamplesTest {
   /** Not on Maven Central, so only its name can be checked here; the docker/ stack runs it. */
   private static final String CONFLUENT_AVRO_CONVERTER = "io.confluent.connect.avro.AvroConverter";
 
-  /** {@code ${provider:path:key}} or {@code ${provider:key}}. */
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^:}]+):(?:([^:}]*):)?([^}]+)}");
+  private static final Pattern REFERENCE = ConfigFiles.PROVIDER_REFERENCE;
 
   static Stream<Path> connectorConfigs() throws IOException {
     return examples().filter(file -> load(file).containsKey("connector.class"));
@@ -248,23 +245,5 @@ class ConfigExamplesTest {
                 ? JsonConverter.class.getName()
                 : value);
     return available;
-  }
-
-  static Map<String, String> load(Path file) {
-    try {
-      if (file.toString().endsWith(".json")) {
-        return new ObjectMapper()
-            .readValue(file.toFile(), new TypeReference<LinkedHashMap<String, String>>() {});
-      }
-      Properties properties = new Properties();
-      try (Reader in = Files.newBufferedReader(file)) {
-        properties.load(in);
-      }
-      Map<String, String> props = new LinkedHashMap<>();
-      properties.forEach((k, v) -> props.put((String) k, (String) v));
-      return props;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -3,7 +3,6 @@ package tech.flashback.connect.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.flashback.connect.testing.ConfigFiles;
 
 /**
  * Validates the docker/ stacks without a Docker engine: every compose file passes {@code
@@ -45,7 +45,7 @@ class ComposeFilesIT {
   private static final String VERSION = System.getProperty("expected.project.version");
   private static final Path SECRETS = DOCKER.resolve("secrets");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^:}]+):(?:([^:}]*):)?([^}]+)}");
+  private static final Pattern REFERENCE = ConfigFiles.PROVIDER_REFERENCE;
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -137,8 +137,7 @@ class ComposeFilesIT {
     assertThat(serviceOf(args.get(1))).isEqualTo("connect");
     Path connectorConfig = hostPath(deploy, args.get(0)).orElseThrow();
     assertThat(connectorConfig.getParent()).isEqualTo(REPO.resolve("config"));
-    Map<String, String> props =
-        JSON.readValue(connectorConfig.toFile(), new TypeReference<Map<String, String>>() {});
+    Map<String, String> props = ConfigFiles.load(connectorConfig);
     Map<String, String> env = environment(connect);
     String where = REPO.relativize(file) + " deploying " + REPO.relativize(connectorConfig);
 

@@ -2,13 +2,11 @@ package tech.flashback.connect.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.flashback.connect.it.FlashbackConnectCluster;
 import tech.flashback.connect.simulator.FlashbackSimulator;
+import tech.flashback.connect.testing.ConfigFiles;
 
 /**
  * docker/deploy-connector.sh (bash and curl) against a real Connect worker: it deploys the docker
@@ -72,7 +71,7 @@ class DeployScriptIT {
   @Test
   void deploysTheStacksConnectorConfigWaitsUntilItRunsAndUpdatesItWhenRunAgain() throws Exception {
     Path config = adapted("deployed", token);
-    String name = read(config).get("name");
+    String name = ConfigFiles.load(config).get("name");
 
     Run first = deploy(config);
 
@@ -108,7 +107,7 @@ class DeployScriptIT {
   @Test
   void aWorkerWithoutThePluginIsNamedAsTheProblem() throws Exception {
     Path config = adapted("no-plugin", token);
-    Map<String, String> props = read(config);
+    Map<String, String> props = ConfigFiles.load(config);
     props.put("connector.class", "tech.flashback.connect.NoSuchConnector");
     JSON.writerWithDefaultPrettyPrinter().writeValue(config.toFile(), props);
 
@@ -127,7 +126,7 @@ class DeployScriptIT {
   private Path adapted(String label, String tokenValue) throws Exception {
     Path tokenFile = dir.resolve(label + "-token.properties");
     Files.writeString(tokenFile, "token=" + tokenValue + "\n");
-    Map<String, String> props = read(EXAMPLE);
+    Map<String, String> props = ConfigFiles.load(EXAMPLE);
     props.put("flashback.api.url", cluster.simulator().baseUrl());
     props.put("flashback.api.token", "${file:" + tokenFile + ":token}");
     props.keySet().removeIf(key -> key.endsWith("schema.registry.url"));
@@ -137,10 +136,6 @@ class DeployScriptIT {
     Path config = dir.resolve(label + ".json");
     JSON.writerWithDefaultPrettyPrinter().writeValue(config.toFile(), props);
     return config;
-  }
-
-  private static Map<String, String> read(Path file) throws Exception {
-    return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, String>>() {});
   }
 
   private Run deploy(Path config) throws Exception {
