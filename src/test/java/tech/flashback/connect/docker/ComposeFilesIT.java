@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,6 @@ class ComposeFilesIT {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern REFERENCE = ConfigFiles.PROVIDER_REFERENCE;
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   static Stream<Path> composeFiles() throws IOException {
     try (Stream<Path> files = Files.walk(DOCKER)) {
@@ -147,7 +147,7 @@ class ComposeFilesIT {
         String provider = reference.group(1);
         String what = where + ": " + entry.getKey();
         assertThat(env.get("CONNECT_CONFIG_PROVIDERS").split(",")).as(what).contains(provider);
-        String param = "CONNECT_CONFIG_PROVIDERS_" + provider.toUpperCase() + "_PARAM_";
+        String param = "CONNECT_CONFIG_PROVIDERS_" + provider.toUpperCase(Locale.ROOT) + "_PARAM_";
         if (provider.equals("env")) {
           String variable = reference.group(3);
           assertThat(variable).as(what).matches(env.get(param + "ALLOWLIST_PATTERN"));
