@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import tech.flashback.connect.bench.endtoend.BackfillBenchmark;
+import tech.flashback.connect.bench.memory.MemoryBenchmark;
 
 /**
  * Runs the benchmarks and writes {@code docs/benchmarks.md}: {@code mvn -B -Pbench -DskipTests
@@ -24,7 +26,8 @@ public final class BenchmarkSuite {
 
   static Map<String, BenchmarkPart> parts() {
     Map<String, BenchmarkPart> parts = new LinkedHashMap<>();
-    for (BenchmarkPart part : List.<BenchmarkPart>of()) {
+    for (BenchmarkPart part :
+        List.<BenchmarkPart>of(new BackfillBenchmark(), new MemoryBenchmark())) {
       parts.put(part.id(), part);
     }
     return parts;

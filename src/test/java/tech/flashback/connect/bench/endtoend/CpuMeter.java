@@ -1,0 +1,158 @@
+package tech.flashback.connect.bench.endtoend;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the CPU went during a measurement, by thread group of this JVM (ThreadMXBean), for the JVM
+ * as a whole (its threads plus GC and JIT, which ThreadMXBean does not show), and for the machine
+ * ({@code /proc/stat}), so a run can say how much the simulator took and how much other processes
+ * took from the shared cores.
+ */
+final class CpuMeter {
+
+  /** Thread groups, in report order. */
+  static final String SIMULATOR = "API simulator (HTTP server, JSON, gzip)";
+
+  static final String TASKS = "connector task threads (HTTP client, parse, convert, send)";
+  static final String BASELINE = "baseline threads (convert, send)";
+  static final String PRODUCER_IO = "producer I/O threads";
+  static final String OTHER = "broker, Connect worker, other threads";
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private CpuMeter() {}
+
+  /** A snapshot: per-thread CPU, process CPU, machine counters and the wall clock. */
+  record Snapshot(
+      long wallNanos,
+      Map<Long, Long> threadCpuNanos,
+      Map<Long, String> threadNames,
+      long processCpuNanos,
+      MachineTicks machine) {}
+
+  /**
+   * CPU used between two snapshots, in seconds.
+   *
+   * @param wallSeconds elapsed time
+   * @param byGroup CPU seconds of this JVM's threads, by group
+   * @param processSeconds CPU seconds of this JVM (threads, GC, JIT)
+   * @param machineBusyCores average busy cores of the whole machine, all processes
+   * @param cores the machine's cores
+   */
+  record Use(
+      double wallSeconds,
+      Map<String, Double> byGroup,
+      double processSeconds,
+      double machineBusyCores,
+      int cores) {
+
+    /** Average cores this JVM kept busy. */
+    double processCores() {
+      return processSeconds / wallSeconds;
+    }
+
+    /** Average cores kept busy by other processes (other builds on a shared machine). */
+    double otherProcessCores() {
+      return Math.max(0, machineBusyCores - processCores());
+    }
+
+    /** GC, JIT and threads that ended during the run: the JVM's CPU not seen per thread. */
+    double unattributedSeconds() {
+      return Math.max(0, processSeconds - byGroup.values().stream().mapToDouble(d -> d).sum());
+    }
+  }
+
+  static Snapshot take() {
+    Map<Long, Long> cpu = new HashMap<>();
+    Map<Long, String> names = new HashMap<>();
+    for (var info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long nanos = THREADS.getThreadCpuTime(info.getThreadId());
+      if (nanos >= 0) {
+        cpu.put(info.getThreadId(), nanos);
+        names.put(info.getThreadId(), info.getThreadName());
+      }
+    }
+    return new Snapshot(System.nanoTime(), cpu, names, processCpuNanos(), MachineTicks.read());
+  }
+
+  static Use between(Snapshot before, Snapshot after) {
+    Map<String, Double> byGroup = new LinkedHashMap<>();
+    for (String group : new String[] {SIMULATOR, TASKS, BASELINE, PRODUCER_IO, OTHER}) {
+      byGroup.put(group, 0.0);
+    }
+    after
+        .threadCpuNanos()
+        .forEach(
+            (id, nanos) -> {
+              long used = nanos - before.threadCpuNanos().getOrDefault(id, 0L);
+              byGroup.merge(group(after.threadNames().get(id)), used / 1e9, Double::sum);
+            });
+    double wall = (after.wallNanos() - before.wallNanos()) / 1e9;
+    return new Use(
+        wall,
+        byGroup,
+        (after.processCpuNanos() - before.processCpuNanos()) / 1e9,
+        after.machine().busyCoresSince(before.machine()),
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The group of a thread, by the names the JDK, Kafka, Connect and the simulator give them. */
+  static String group(String threadName) {
+    if (threadName.startsWith("flashback-sim-") || threadName.equals("HTTP-Dispatcher")) {
+      return SIMULATOR;
+    }
+    if (threadName.startsWith("task-thread-")) {
+      return TASKS;
+    }
+    if (threadName.startsWith(ProducerBaseline.THREAD_PREFIX)) {
+      return BASELINE;
+    }
+    if (threadName.startsWith("kafka-producer-network-thread")) {
+      return PRODUCER_IO;
+    }
+    return OTHER;
+  }
+
+  private static long processCpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime()
+        : -1;
+  }
+
+  /** The aggregate line of {@code /proc/stat}: busy and total ticks of all cores. */
+  record MachineTicks(long busy, long total) {
+
+    static MachineTicks read() {
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < f.length && i <= 8; i++) {
+          total += Long.parseLong(f[i]);
+        }
+        long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+        return new MachineTicks(total - idle, total);
+      } catch (IOException | RuntimeException noProcStat) {
+        return new MachineTicks(0, 0);
+      }
+    }
+
+    /** Average busy cores since {@code earlier}; 0 where /proc/stat is missing. */
+    double busyCoresSince(MachineTicks earlier) {
+      long total = this.total - earlier.total;
+      return total <= 0
+          ? 0
+          : (double) (busy - earlier.busy) / total * Runtime.getRuntime().availableProcessors();
+    }
+  }
+}
