@@ -21,7 +21,7 @@ import tech.flashback.connect.simulator.FlashbackSimulator;
  * the report states it.
  *
  * <p>Options ({@code -Dbench.<name>}): {@code backfill.buckets} (100), {@code backfill.repos} (2),
- * {@code backfill.hosts} (2), {@code backfill.minutes} (2500; 1M rows with the others), {@code
+ * {@code backfill.hosts} (2), {@code backfill.minutes} (1000; 400k rows with the others), {@code
  * backfill.repeats} (3), {@code backfill.warmup.minutes} (250), {@code backfill.partitions} (3),
  * {@code backfill.tasks} (4, the second connector configuration), {@code backfill.baseline.split}
  * (1: also run one producer per task's share of buckets; 0 skips it).
@@ -79,7 +79,7 @@ public final class BackfillBenchmark implements BenchmarkPart {
       boolean splitBaseline) {
 
     static Options from(BenchContext context) {
-      int minutes = context.option("backfill.minutes", 2500);
+      int minutes = context.option("backfill.minutes", 1000);
       return new Options(
           context.option("backfill.buckets", 100),
           context.option("backfill.repos", 2),

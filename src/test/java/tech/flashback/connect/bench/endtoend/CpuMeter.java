@@ -7,23 +7,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where the CPU went during a measurement, by thread group of this JVM (ThreadMXBean), for the JVM
- * as a whole (its threads plus GC and JIT, which ThreadMXBean does not show), and for the machine
- * ({@code /proc/stat}), so a run can say how much the simulator took and how much other processes
- * took from the shared cores.
+ * as a whole (its threads plus GC and JIT, which ThreadMXBean does not show; the JIT's share from
+ * the JVM's compilation time), and for the machine ({@code /proc/stat}), so a run can say how much
+ * the simulator took and how much other processes took from the shared cores.
  */
 final class CpuMeter {
 
   /** Thread groups, in report order. */
-  static final String SIMULATOR = "API simulator (HTTP server, JSON, gzip)";
+  static final String SIMULATOR = "simulator";
 
-  static final String TASKS = "connector task threads (HTTP client, parse, convert, send)";
-  static final String BASELINE = "baseline threads (convert, send)";
-  static final String PRODUCER_IO = "producer I/O threads";
-  static final String OTHER = "broker, Connect worker, other threads";
+  static final String TASKS = "task threads";
+  static final String BASELINE = "baseline threads";
+  static final String PRODUCER_IO = "producer I/O";
+  static final String OTHER = "broker, worker, other";
+
+  static final List<String> GROUPS = List.of(SIMULATOR, TASKS, BASELINE, PRODUCER_IO, OTHER);
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -35,6 +38,7 @@ final class CpuMeter {
       Map<Long, Long> threadCpuNanos,
       Map<Long, String> threadNames,
       long processCpuNanos,
+      long compilationMillis,
       MachineTicks machine) {}
 
   /**
@@ -43,6 +47,7 @@ final class CpuMeter {
    * @param wallSeconds elapsed time
    * @param byGroup CPU seconds of this JVM's threads, by group
    * @param processSeconds CPU seconds of this JVM (threads, GC, JIT)
+   * @param jitSeconds time the JIT compilers spent (the JVM's own estimate)
    * @param machineBusyCores average busy cores of the whole machine, all processes
    * @param cores the machine's cores
    */
@@ -50,6 +55,7 @@ final class CpuMeter {
       double wallSeconds,
       Map<String, Double> byGroup,
       double processSeconds,
+      double jitSeconds,
       double machineBusyCores,
       int cores) {
 
@@ -63,9 +69,13 @@ final class CpuMeter {
       return Math.max(0, machineBusyCores - processCores());
     }
 
-    /** GC, JIT and threads that ended during the run: the JVM's CPU not seen per thread. */
-    double unattributedSeconds() {
-      return Math.max(0, processSeconds - byGroup.values().stream().mapToDouble(d -> d).sum());
+    /**
+     * The JVM's CPU that no live thread and no JIT compiler shows: mostly the garbage collector,
+     * also threads that ended during the run.
+     */
+    double gcAndOtherSeconds() {
+      double threads = byGroup.values().stream().mapToDouble(d -> d).sum();
+      return Math.max(0, processSeconds - threads - jitSeconds);
     }
   }
 
@@ -82,12 +92,18 @@ final class CpuMeter {
         names.put(info.getThreadId(), info.getThreadName());
       }
     }
-    return new Snapshot(System.nanoTime(), cpu, names, processCpuNanos(), MachineTicks.read());
+    return new Snapshot(
+        System.nanoTime(),
+        cpu,
+        names,
+        processCpuNanos(),
+        ManagementFactory.getCompilationMXBean().getTotalCompilationTime(),
+        MachineTicks.read());
   }
 
   static Use between(Snapshot before, Snapshot after) {
     Map<String, Double> byGroup = new LinkedHashMap<>();
-    for (String group : new String[] {SIMULATOR, TASKS, BASELINE, PRODUCER_IO, OTHER}) {
+    for (String group : GROUPS) {
       byGroup.put(group, 0.0);
     }
     after
@@ -102,6 +118,7 @@ final class CpuMeter {
         wall,
         byGroup,
         (after.processCpuNanos() - before.processCpuNanos()) / 1e9,
+        (after.compilationMillis() - before.compilationMillis()) / 1e3,
         after.machine().busyCoresSince(before.machine()),
         Runtime.getRuntime().availableProcessors());
   }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,6 +104,8 @@ final class ConnectWorkerProcess implements AutoCloseable {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> !entry.isBlank())
         .filter(entry -> !own.contains(Path.of(entry).toAbsolutePath().normalize()))
+        // Kafka's test jars bring test plugins a real worker does not have.
+        .filter(entry -> !entry.endsWith("-test.jar"))
         .collect(Collectors.joining(File.pathSeparator));
   }
 
@@ -158,23 +161,35 @@ final class ConnectWorkerProcess implements AutoCloseable {
     }
   }
 
-  /** Creates a connector ({@code POST /connectors}). */
-  void createConnector(String name, Map<String, String> config)
+  /**
+   * Creates a connector ({@code POST /connectors}).
+   *
+   * @return whether the worker answered within {@code timeout}; the standalone herder may not
+   *     answer at all although it runs the connector (see the memory section of the report)
+   */
+  boolean createConnector(String name, Map<String, String> config, Duration timeout)
       throws IOException, InterruptedException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);
     body.put("config", config);
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(rest.resolve("/connectors"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response;
+    try {
+      response =
+          http.send(
+              HttpRequest.newBuilder(rest.resolve("/connectors"))
+                  .header("Content-Type", "application/json")
+                  .timeout(timeout)
+                  .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (HttpTimeoutException noAnswer) {
+      return false;
+    }
     if (response.statusCode() != 201) {
       throw new IOException(
           "creating " + name + ": HTTP " + response.statusCode() + " " + response.body());
     }
+    return true;
   }
 
   /** {@code GET /connectors/{name}/status}. */

@@ -34,7 +34,7 @@ final class HeapChart {
             .xAxisTitle("seconds since the connector was created")
             .yAxisTitle("MiB")
             .build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(maxHeapMb * 1.1);
     points(chart.addSeries("used before GC", seconds, before));

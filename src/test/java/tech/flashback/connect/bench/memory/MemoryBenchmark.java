@@ -39,6 +39,7 @@ public final class MemoryBenchmark implements BenchmarkPart {
   private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(30);
   private static final Duration CHECK_INTERVAL = Duration.ofSeconds(5);
   private static final Duration OFFSETS_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(10);
 
   @Override
   public String id() {
@@ -94,12 +95,14 @@ public final class MemoryBenchmark implements BenchmarkPart {
         ConnectWorkerProcess.start(
             dir, context.workDir().getParent(), workerProps(kafka.bootstrapServers()), jvm)) {
       Instant created = Instant.now();
-      worker.createConnector(CONNECTOR, connectorConfig(simulator, scenario));
+      boolean answered =
+          worker.createConnector(CONNECTOR, connectorConfig(simulator, scenario), CREATE_TIMEOUT);
       String problem = awaitAllRows(worker, topics, scenario.rows(), options);
       Instant finished = Instant.now();
       long written = topics.endOffsetSum(TOPIC, options.partitions());
       boolean offsetsAtEnd = problem == null && awaitOffsetsAtEnd(worker, scenario);
-      return new Outcome(problem == null, problem, created, finished, written, offsetsAtEnd);
+      return new Outcome(
+          problem == null, problem, created, finished, written, offsetsAtEnd, answered);
     }
   }
 
@@ -240,6 +243,7 @@ public final class MemoryBenchmark implements BenchmarkPart {
    * @param finished when the last row was in Kafka (or the run gave up)
    * @param rowsWritten rows in the topic at the end
    * @param offsetsAtEnd every bucket's committed offset is the end of the history
+   * @param creationAnswered whether {@code POST /connectors} answered
    */
   record Outcome(
       boolean completed,
@@ -247,7 +251,8 @@ public final class MemoryBenchmark implements BenchmarkPart {
       Instant created,
       Instant finished,
       long rowsWritten,
-      boolean offsetsAtEnd) {
+      boolean offsetsAtEnd,
+      boolean creationAnswered) {
 
     Duration duration() {
       return Duration.between(created, finished);
