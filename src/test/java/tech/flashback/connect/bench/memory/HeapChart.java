@@ -23,14 +23,16 @@ final class HeapChart {
     if (events.isEmpty()) {
       return;
     }
-    double[] seconds = events.stream().mapToDouble(e -> secondsInto(profile, e)).toArray();
-    double[] before = events.stream().mapToDouble(e -> e.beforeBytes() / MIB).toArray();
-    double[] after = events.stream().mapToDouble(e -> e.afterBytes() / MIB).toArray();
+    List<GcEvent> ordinary = events.stream().filter(e -> !HeapProfile.isProbe(e)).toList();
+    double[] seconds = ordinary.stream().mapToDouble(e -> secondsInto(profile, e)).toArray();
+    double[] before = ordinary.stream().mapToDouble(e -> e.beforeBytes() / MIB).toArray();
+    double[] after = ordinary.stream().mapToDouble(e -> e.afterBytes() / MIB).toArray();
+    List<GcEvent> live = profile.liveSet();
     XYChart chart =
         new XYChartBuilder()
             .width(900)
             .height(420)
-            .title("Standalone worker, " + maxHeapMb + " MB heap: heap at each GC pause")
+            .title("Standalone worker, " + maxHeapMb + " MB heap: heap at each GC pause, live set")
             .xAxisTitle("seconds since the connector was created")
             .yAxisTitle("MiB")
             .build();
@@ -39,6 +41,14 @@ final class HeapChart {
     chart.getStyler().setYAxisMax(maxHeapMb * 1.1);
     points(chart.addSeries("used before GC", seconds, before));
     points(chart.addSeries("used after GC", seconds, after));
+    if (!live.isEmpty()) {
+      XYSeries liveSet =
+          chart.addSeries(
+              "live set (after a full GC, sampled)",
+              live.stream().mapToDouble(e -> secondsInto(profile, e)).toArray(),
+              live.stream().mapToDouble(e -> e.afterBytes() / MIB).toArray());
+      liveSet.setMarker(SeriesMarkers.DIAMOND);
+    }
     double end = profile.duration().toMillis() / 1000.0;
     XYSeries max =
         chart.addSeries(

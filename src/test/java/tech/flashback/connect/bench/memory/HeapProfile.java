@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The heap of a run as its GC pauses show it: the peak (heap used before a pause), the heap left
- * after each pause over time, and whether that stays flat.
+ * after every pause, and the live set (the heap after the {@link LiveSetProbe}'s full collections)
+ * over time.
  *
- * <p>Flat means: the highest heap after GC in the last quarter of the run is at most {@link
- * #FLAT_TOLERANCE} above the highest in the first quarter. The highest, not the lowest, because a
- * leak shows first in what a collection cannot free; with G1, young pauses leave old garbage in
- * place until a mixed collection, so the highest value after GC is also the one most sensitive to
- * growth. The least-squares slope over all pauses is reported next to it.
+ * <p>Flat means: no live-set sample of the last quarter of the run is more than {@link
+ * #FLAT_TOLERANCE} above the highest sample of the first quarter. The live set, not the heap after
+ * any pause: after G1's young pauses the heap holds old garbage that waits for the next mixed
+ * collection, so those values saw-tooth with G1's cycle whatever the application does, while a full
+ * collection leaves only what is still reachable, which is what a leak makes grow.
  *
  * @param start when the run started (connector created)
  * @param end when it ended (last record in Kafka)
@@ -21,7 +23,7 @@ import java.util.List;
  */
 public record HeapProfile(Instant start, Instant end, List<GcEvent> events) {
 
-  /** How much higher the last quarter may go than the first and still count as flat. */
+  /** How much higher the last quarter's live set may go than the first's and still be flat. */
   public static final double FLAT_TOLERANCE = 0.15;
 
   public HeapProfile {
@@ -45,6 +47,15 @@ public record HeapProfile(Instant start, Instant end, List<GcEvent> events) {
     return events.stream().mapToLong(GcEvent::beforeBytes).max().orElse(0);
   }
 
+  /** The probe's full collections: the live set over time. */
+  public List<GcEvent> liveSet() {
+    return events.stream().filter(HeapProfile::isProbe).toList();
+  }
+
+  static boolean isProbe(GcEvent event) {
+    return event.kind().contains(LiveSetProbe.CAUSE);
+  }
+
   /** The i-th of {@code n} equal slices of the run. */
   public Slice slice(int i, int n) {
     long nanos = duration().toNanos();
@@ -65,23 +76,22 @@ public record HeapProfile(Instant start, Instant end, List<GcEvent> events) {
     return slices;
   }
 
-  /** Last quarter's highest heap after GC over the first quarter's; NaN if either has no pause. */
+  /** The highest live set of the last quarter over the first's; NaN if either has no sample. */
   public double lastOverFirstQuarter() {
-    Slice first = slice(0, 4);
-    Slice last = slice(3, 4);
-    if (first.events().isEmpty() || last.events().isEmpty()) {
-      return Double.NaN;
-    }
-    return (double) last.maxAfterBytes() / first.maxAfterBytes();
+    long first = slice(0, 4).maxLiveBytes();
+    long last = slice(3, 4).maxLiveBytes();
+    return first == 0 || last == 0 ? Double.NaN : (double) last / first;
   }
 
+  /** Whether the live set stayed flat; false when a quarter has no sample to tell. */
   public boolean flat() {
     return lastOverFirstQuarter() <= 1 + FLAT_TOLERANCE;
   }
 
-  /** Least-squares slope of heap after GC over time, in bytes per minute; 0 with under 2 pauses. */
-  public double slopeBytesPerMinute() {
-    int n = events.size();
+  /** Least-squares slope of the live set over time, in bytes per minute; 0 under 2 samples. */
+  public double liveSetSlopeBytesPerMinute() {
+    List<GcEvent> samples = liveSet();
+    int n = samples.size();
     if (n < 2) {
       return 0;
     }
@@ -89,7 +99,7 @@ public record HeapProfile(Instant start, Instant end, List<GcEvent> events) {
     double sy = 0;
     double sxx = 0;
     double sxy = 0;
-    for (GcEvent e : events) {
+    for (GcEvent e : samples) {
       double x = Duration.between(start, e.time()).toMillis() / 60_000.0;
       double y = e.afterBytes();
       sx += x;
@@ -114,16 +124,30 @@ public record HeapProfile(Instant start, Instant end, List<GcEvent> events) {
       return events.stream().mapToLong(GcEvent::beforeBytes).max().orElse(0);
     }
 
-    public long maxAfterBytes() {
-      return events.stream().mapToLong(GcEvent::afterBytes).max().orElse(0);
+    /** The heap after the slice's ordinary pauses (the probe's full collections left out). */
+    public long minAfterBytes() {
+      return ordinary().mapToLong(GcEvent::afterBytes).min().orElse(0);
     }
 
-    public long minAfterBytes() {
-      return events.stream().mapToLong(GcEvent::afterBytes).min().orElse(0);
+    public long maxAfterBytes() {
+      return ordinary().mapToLong(GcEvent::afterBytes).max().orElse(0);
+    }
+
+    /** The highest live set sampled in the slice; 0 without a sample. */
+    public long maxLiveBytes() {
+      return events.stream()
+          .filter(HeapProfile::isProbe)
+          .mapToLong(GcEvent::afterBytes)
+          .max()
+          .orElse(0);
     }
 
     public double pauseMillis() {
       return events.stream().mapToDouble(GcEvent::pauseMillis).sum();
+    }
+
+    private Stream<GcEvent> ordinary() {
+      return events.stream().filter(e -> !isProbe(e));
     }
   }
 }

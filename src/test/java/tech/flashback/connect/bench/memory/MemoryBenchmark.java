@@ -95,14 +95,28 @@ public final class MemoryBenchmark implements BenchmarkPart {
         ConnectWorkerProcess.start(
             dir, context.workDir().getParent(), workerProps(kafka.bootstrapServers()), jvm)) {
       Instant created = Instant.now();
-      boolean answered =
-          worker.createConnector(CONNECTOR, connectorConfig(simulator, scenario), CREATE_TIMEOUT);
-      String problem = awaitAllRows(worker, topics, scenario.rows(), options);
-      Instant finished = Instant.now();
+      String problem;
+      Instant finished;
+      boolean answered;
+      int failedProbes;
+      try (LiveSetProbe probe = LiveSetProbe.every(options.probeInterval(), worker.pid())) {
+        answered =
+            worker.createConnector(CONNECTOR, connectorConfig(simulator, scenario), CREATE_TIMEOUT);
+        problem = awaitAllRows(worker, topics, scenario.rows(), options);
+        finished = Instant.now();
+        failedProbes = probe.failures();
+      }
       long written = topics.endOffsetSum(TOPIC, options.partitions());
       boolean offsetsAtEnd = problem == null && awaitOffsetsAtEnd(worker, scenario);
       return new Outcome(
-          problem == null, problem, created, finished, written, offsetsAtEnd, answered);
+          problem == null,
+          problem,
+          created,
+          finished,
+          written,
+          offsetsAtEnd,
+          answered,
+          failedProbes);
     }
   }
 
@@ -244,6 +258,7 @@ public final class MemoryBenchmark implements BenchmarkPart {
    * @param rowsWritten rows in the topic at the end
    * @param offsetsAtEnd every bucket's committed offset is the end of the history
    * @param creationAnswered whether {@code POST /connectors} answered
+   * @param failedProbes live-set probes that did not complete
    */
   record Outcome(
       boolean completed,
@@ -252,7 +267,8 @@ public final class MemoryBenchmark implements BenchmarkPart {
       Instant finished,
       long rowsWritten,
       boolean offsetsAtEnd,
-      boolean creationAnswered) {
+      boolean creationAnswered,
+      int failedProbes) {
 
     Duration duration() {
       return Duration.between(created, finished);
@@ -267,7 +283,8 @@ public final class MemoryBenchmark implements BenchmarkPart {
       int minutes,
       int heapMb,
       int partitions,
-      Duration deadline) {
+      Duration deadline,
+      Duration probeInterval) {
 
     static Options from(BenchContext context) {
       return new Options(
@@ -277,7 +294,8 @@ public final class MemoryBenchmark implements BenchmarkPart {
           context.option("memory.minutes", 25_000),
           context.option("memory.heap.mb", 256),
           context.option("memory.partitions", 3),
-          context.option("memory.deadline", Duration.ofMinutes(20)));
+          context.option("memory.deadline", Duration.ofMinutes(20)),
+          context.option("memory.probe.interval", Duration.ofSeconds(10)));
     }
   }
 }
