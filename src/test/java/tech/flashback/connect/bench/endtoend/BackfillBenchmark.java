@@ -183,10 +183,7 @@ public final class BackfillBenchmark implements BenchmarkPart {
     /** Reads the topic back: exactly the expected records, each once; then drops it. */
     private Measurement audited(Measurement measured, String topic, long expected)
         throws Exception {
-      long auditStart = System.nanoTime();
       TopicAudit audit = TopicAudit.read(bootstrap, topic, options.partitions(), expected);
-      System.out.printf(
-          "    audit of %s: %d ms%n", topic, (System.nanoTime() - auditStart) / 1_000_000);
       topics.delete(topic);
       if (audit.records() != expected || audit.distinctKeys() != expected) {
         throw new IllegalStateException(

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -76,10 +77,10 @@ public record HeapProfile(Instant start, Instant end, List<GcEvent> events) {
     return slices;
   }
 
-  /** The highest live set of the last quarter over the first's; NaN if either has no sample. */
+  /** The lowest live set of the last quarter over the first's; NaN if either has no sample. */
   public double lastOverFirstQuarter() {
-    long first = slice(0, 4).maxLiveBytes();
-    long last = slice(3, 4).maxLiveBytes();
+    long first = slice(0, 4).minLiveBytes();
+    long last = slice(3, 4).minLiveBytes();
     return first == 0 || last == 0 ? Double.NaN : (double) last / first;
   }
 
@@ -133,13 +134,18 @@ public record HeapProfile(Instant start, Instant end, List<GcEvent> events) {
       return ordinary().mapToLong(GcEvent::afterBytes).max().orElse(0);
     }
 
+    /** The lowest live set sampled in the slice; 0 without a sample. */
+    public long minLiveBytes() {
+      return live().min().orElse(0);
+    }
+
     /** The highest live set sampled in the slice; 0 without a sample. */
     public long maxLiveBytes() {
-      return events.stream()
-          .filter(HeapProfile::isProbe)
-          .mapToLong(GcEvent::afterBytes)
-          .max()
-          .orElse(0);
+      return live().max().orElse(0);
+    }
+
+    private LongStream live() {
+      return events.stream().filter(HeapProfile::isProbe).mapToLong(GcEvent::afterBytes);
     }
 
     public double pauseMillis() {

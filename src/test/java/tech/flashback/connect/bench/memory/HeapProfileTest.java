@@ -19,28 +19,29 @@ class HeapProfileTest {
       // old garbage piles up after young pauses and is cleared every 25 s
       events.add(young(s, 190, 50 + (s % 25) * 4));
     }
-    for (int s = 10; s < 100; s += 10) {
-      events.add(probe(s, 48 + s % 20 / 10)); // 48 or 49 MiB live
+    for (int s = 10; s < 100; s += 5) {
+      // records in flight come and go: 48 MiB plus 0 to 90 MiB
+      events.add(probe(s, 48 + (s * 37 % 100) * 9 / 10));
     }
     HeapProfile profile = HeapProfile.of(events, START, START.plusSeconds(100));
 
     assertThat(profile.flat()).isTrue();
     assertThat(profile.slice(3, 4).maxAfterBytes()).isGreaterThan(140 * MIB);
-    assertThat(profile.slice(3, 4).maxLiveBytes()).isEqualTo(49 * MIB);
-    assertThat(profile.liveSetSlopeBytesPerMinute()).isBetween(-1.0 * MIB, 1.0 * MIB);
+    assertThat(profile.slice(3, 4).minLiveBytes()).isLessThan(65 * MIB);
+    assertThat(profile.slice(0, 4).maxLiveBytes()).isGreaterThan(100 * MIB);
   }
 
   @Test
   void notFlatWhenTheLiveSetGrows() {
     List<GcEvent> events = new ArrayList<>();
-    for (int s = 10; s < 100; s += 10) {
+    for (int s = 10; s < 100; s += 5) {
       events.add(probe(s, 40 + s / 2)); // grows 0.5 MiB per second
     }
     HeapProfile profile = HeapProfile.of(events, START, START.plusSeconds(100));
 
     assertThat(profile.lastOverFirstQuarter()).isGreaterThan(1.15);
     assertThat(profile.flat()).isFalse();
-    assertThat(profile.liveSetSlopeBytesPerMinute() / MIB).isCloseTo(30.0, within(0.01));
+    assertThat(profile.liveSetSlopeBytesPerMinute() / MIB).isCloseTo(30.0, within(1.0));
   }
 
   @Test

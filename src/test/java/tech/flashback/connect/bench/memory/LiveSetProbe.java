@@ -29,14 +29,16 @@ final class LiveSetProbe implements AutoCloseable {
 
   private LiveSetProbe() {}
 
-  static LiveSetProbe every(Duration interval, long pid) {
+  /**
+   * @param delay when the first sample is taken (after the worker's pipeline has filled)
+   * @param interval the time between samples
+   * @param pid the worker's process id
+   */
+  static LiveSetProbe start(Duration delay, Duration interval, long pid) {
     LiveSetProbe probe = new LiveSetProbe();
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     probe.scheduler.scheduleWithFixedDelay(
-        () -> probe.run(jcmd, pid),
-        interval.toMillis(),
-        interval.toMillis(),
-        TimeUnit.MILLISECONDS);
+        () -> probe.run(jcmd, pid), delay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     return probe;
   }
 

@@ -99,7 +99,8 @@ public final class MemoryBenchmark implements BenchmarkPart {
       Instant finished;
       boolean answered;
       int failedProbes;
-      try (LiveSetProbe probe = LiveSetProbe.every(options.probeInterval(), worker.pid())) {
+      try (LiveSetProbe probe =
+          LiveSetProbe.start(options.probeDelay(), options.probeInterval(), worker.pid())) {
         answered =
             worker.createConnector(CONNECTOR, connectorConfig(simulator, scenario), CREATE_TIMEOUT);
         problem = awaitAllRows(worker, topics, scenario.rows(), options);
@@ -284,6 +285,7 @@ public final class MemoryBenchmark implements BenchmarkPart {
       int heapMb,
       int partitions,
       Duration deadline,
+      Duration probeDelay,
       Duration probeInterval) {
 
     static Options from(BenchContext context) {
@@ -295,7 +297,8 @@ public final class MemoryBenchmark implements BenchmarkPart {
           context.option("memory.heap.mb", 256),
           context.option("memory.partitions", 3),
           context.option("memory.deadline", Duration.ofMinutes(20)),
-          context.option("memory.probe.interval", Duration.ofSeconds(10)));
+          context.option("memory.probe.delay", Duration.ofSeconds(10)),
+          context.option("memory.probe.interval", Duration.ofSeconds(5)));
     }
   }
 }

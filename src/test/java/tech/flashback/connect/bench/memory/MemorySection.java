@@ -82,10 +82,10 @@ final class MemorySection {
     double ratio = profile.lastOverFirstQuarter();
     return new Figure(
         TARGET + ": heap after GC over the run",
-        "live set (heap after a full GC), highest of the last quarter vs the first",
-        Formats.mebibytes(profile.slice(3, 4).maxLiveBytes())
+        "live set (heap after a full GC), lowest of the last quarter vs the first",
+        Formats.mebibytes(profile.slice(3, 4).minLiveBytes())
             + " vs "
-            + Formats.mebibytes(profile.slice(0, 4).maxLiveBytes()),
+            + Formats.mebibytes(profile.slice(0, 4).minLiveBytes()),
         "max heap " + Formats.mebibytes(maxHeapBytes()),
         Double.isNaN(ratio) ? "n/a" : Formats.percent(ratio),
         "flat: ≤ " + Formats.percent(1 + HeapProfile.FLAT_TOLERANCE) + " of the first quarter",
@@ -119,10 +119,10 @@ final class MemorySection {
         so the broker's disk stays small; neither changes what the worker holds. Timed from \
         connector creation until the topic's end offsets add up to the expected count; then the \
         committed offsets (`GET /connectors/%s/offsets`, flushed every 10 s here) must show every \
-        bucket at the end of the history. Every %s the benchmark asks the worker for a full \
-        collection (`jcmd <pid> GC.run`), so that the GC log samples the live set, what no \
-        collection can free and what a leak makes grow; each sample costs the worker one pause \
-        (counted in the pause time below).
+        bucket at the end of the history. From %s into the run on, every %s, the benchmark asks \
+        the worker for a full collection (`jcmd <pid> GC.run`), so that the GC log samples the \
+        live set, what no collection can free and what a leak makes grow; each sample costs the \
+        worker one pause (counted in the pause time below).
         """,
         Formats.count(scenario.buckets()),
         scenario.repos(),
@@ -136,6 +136,7 @@ final class MemorySection {
         GcLog.xlogOption(Path.of("gc.log")),
         Math.min(100, scenario.buckets()) * scenario.repos() * scenario.hosts() * 60,
         MemoryBenchmark.CONNECTOR,
+        Formats.duration(options.probeDelay()),
         Formats.duration(options.probeInterval()));
   }
 
@@ -208,7 +209,7 @@ final class MemorySection {
                 + " equal slices of the run (from the GC log; MiB; \"after GC\" over the"
                 + " ordinary pauses, the probe's full collections apart):\n\n"
                 + "| slice (s) | GC pauses | pause time, ms | highest used before GC |"
-                + " lowest after GC | highest after GC | live set (full GC) |\n"
+                + " lowest after GC | highest after GC | live set, lowest–highest |\n"
                 + "|---|---|---|---|---|---|---|\n");
     for (HeapProfile.Slice slice : profile.slices(SLICES)) {
       md.append(
@@ -222,7 +223,9 @@ final class MemorySection {
               mib(slice.maxBeforeBytes()),
               mib(slice.minAfterBytes()),
               mib(slice.maxAfterBytes()),
-              slice.maxLiveBytes() == 0 ? "–" : mib(slice.maxLiveBytes())));
+              slice.maxLiveBytes() == 0
+                  ? "–"
+                  : mib(slice.minLiveBytes()) + "–" + mib(slice.maxLiveBytes())));
     }
     return md.toString();
   }
@@ -236,22 +239,28 @@ final class MemorySection {
     return String.format(
         Locale.ROOT,
         """
-        **Flat, as defined here.** The heap after GC is flat when no live-set sample of the last \
-        quarter of the run is more than %s above the highest sample of the first quarter. The \
-        live set rather than the heap after any pause: with %s, young pauses leave old garbage \
-        in place until a concurrent cycle and mixed pauses clear it, so the heap after those \
-        pauses saw-tooths between the live set and well above it with the collector's cycle \
-        (the columns "lowest/highest after GC" and the chart), and comparing its tops would \
-        measure where in that cycle a quarter ends. Here: %s in the last quarter against %s in \
-        the first (%s), so the heap after GC is %s.
+        **Flat, as defined here.** The heap after GC is flat when the lowest live-set sample of \
+        the last quarter of the run is at most %s above the lowest of the first quarter. The live \
+        set rather than the heap after any pause: with %s, young pauses leave old garbage in \
+        place until a concurrent cycle and mixed pauses clear it, so the heap after those pauses \
+        saw-tooths with the collector's cycle (columns "lowest/highest after GC", and the chart). \
+        The lowest sample rather than the highest: the live set also holds the records in \
+        flight, since Connect keeps every record until Kafka acknowledges it and the producer \
+        buffers up to `buffer.memory` (32 MiB) of serialized records, each a few times larger as \
+        a `SourceRecord` on the heap; that part comes and goes with the producer's backlog \
+        (the spread of each slice's samples), while whatever leaks is in every sample, the \
+        lowest included. Here: %s in the last quarter against %s in the first (%s), so the heap \
+        after GC is %s; the highest samples were %s and %s.
         """,
         Formats.percent(HeapProfile.FLAT_TOLERANCE),
         collector,
-        Formats.mebibytes(profile.slice(3, 4).maxLiveBytes()),
-        Formats.mebibytes(profile.slice(0, 4).maxLiveBytes()),
+        Formats.mebibytes(profile.slice(3, 4).minLiveBytes()),
+        Formats.mebibytes(profile.slice(0, 4).minLiveBytes()),
         Double.isNaN(ratio)
             ? "a quarter without a sample, nothing to compare"
             : Formats.percent(ratio),
-        profile.flat() ? "**flat**" : "**not flat**");
+        profile.flat() ? "**flat**" : "**not flat**",
+        Formats.mebibytes(profile.slice(3, 4).maxLiveBytes()),
+        Formats.mebibytes(profile.slice(0, 4).maxLiveBytes()));
   }
 }
