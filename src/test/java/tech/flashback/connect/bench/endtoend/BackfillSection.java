@@ -23,6 +23,22 @@ final class BackfillSection {
   private static final String JIT = "JIT";
   private static final String GC = "GC, other";
 
+  /** How the reading names the CPU table's columns. */
+  private static final Map<String, String> READABLE =
+      Map.of(
+          CpuMeter.TASKS,
+          "in the task threads (against the baseline's sending threads)",
+          CpuMeter.SIMULATOR,
+          "in the simulator",
+          CpuMeter.PRODUCER_IO,
+          "in the producers' network threads",
+          CpuMeter.OTHER,
+          "in the broker and the worker",
+          JIT,
+          "in the JIT compiler",
+          GC,
+          "in garbage collection (and threads that ended)");
+
   private final BackfillScenario scenario;
   private final Options options;
   private final Map<String, String> producerSettings;
@@ -290,11 +306,12 @@ final class BackfillSection {
             Formats.percent(ratio(manyTasks())),
             options.tasks(),
             Formats.percent(REQUIRED_RATIO)));
-    md.append(producerBound()).append(' ');
-    md.append(manyTasksText()).append(' ');
-    md.append(simulatorText()).append(' ');
-    md.append(missedText()).append(' ');
-    md.append(noiseText());
+    for (String part :
+        List.of(producerBound(), manyTasksText(), simulatorText(), missedText(), noiseText())) {
+      if (!part.isEmpty()) {
+        md.append(part).append(' ');
+      }
+    }
     return md.toString().strip() + "\n";
   }
 
@@ -355,11 +372,24 @@ final class BackfillSection {
       return "";
     }
     Measurement producers = median(split);
+    double busy = tasks.cpu().processCores() + tasks.cpu().otherProcessCores();
+    String limit =
+        busy >= 0.9 * tasks.cpu().cores()
+            ? String.format(
+                Locale.ROOT,
+                "With that many producers the machine's cores, not the round trips, are the limit"
+                    + " (%.1f of %d cores busy during the connector's run)",
+                busy,
+                tasks.cpu().cores())
+            : String.format(
+                Locale.ROOT,
+                "The machine was not saturated (%.1f of %d cores busy during the connector's run)",
+                busy,
+                tasks.cpu().cores());
     return String.format(
         Locale.ROOT,
         "With %d tasks Connect runs %d such producers; against %d plain producers (each sending"
-            + " one task's share) the connector reached %s (%s against %s). With that many"
-            + " producers the machine's cores, not the round trips, are the limit: the connector"
+            + " one task's share) the connector reached %s (%s against %s). %s: the connector"
             + " path cost %.1f µs of CPU per record against the producers' %.1f µs; %s.",
         options.tasks(),
         options.tasks(),
@@ -367,6 +397,7 @@ final class BackfillSection {
         Formats.percent(tasks.recordsPerSecond() / producers.recordsPerSecond()),
         Formats.rate(tasks.recordsPerSecond(), "records"),
         Formats.rate(producers.recordsPerSecond(), "records"),
+        limit,
         totalMicros(tasks),
         totalMicros(producers),
         largestExtras(tasks, producers));
@@ -390,9 +421,7 @@ final class BackfillSection {
                     Locale.ROOT,
                     "%+.1f µs %s",
                     e.getValue(),
-                    e.getKey().equals(CpuMeter.TASKS)
-                        ? "in the task threads (against the baseline's sending threads)"
-                        : "in " + e.getKey()))
+                    READABLE.getOrDefault(e.getKey(), "in " + e.getKey())))
         .collect(Collectors.joining(", ", "the largest differences are ", ""));
   }
 
