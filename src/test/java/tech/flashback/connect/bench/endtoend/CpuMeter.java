@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the CPU went during a measurement, by thread group of this JVM (ThreadMXBean), for the JVM
- * as a whole (its threads plus GC and JIT, which ThreadMXBean does not show; the JIT's share from
- * the JVM's compilation time), and for the machine ({@code /proc/stat}), so a run can say how much
- * the simulator took and how much other processes took from the shared cores.
+ * Where the CPU went during a measurement, by thread group of this JVM (ThreadMXBean), for its JIT
+ * compiler and garbage collector threads (which ThreadMXBean does not show; from {@code
+ * /proc/self/task}), for the JVM as a whole, and for the machine ({@code /proc/stat}), so a run can
+ * say how much the simulator took and how much other processes took from the shared cores.
  */
 final class CpuMeter {
 
@@ -38,7 +38,7 @@ final class CpuMeter {
       Map<Long, Long> threadCpuNanos,
       Map<Long, String> threadNames,
       long processCpuNanos,
-      long compilationMillis,
+      Map<String, Long> jvmThreadTicks,
       MachineTicks machine) {}
 
   /**
@@ -47,7 +47,8 @@ final class CpuMeter {
    * @param wallSeconds elapsed time
    * @param byGroup CPU seconds of this JVM's threads, by group
    * @param processSeconds CPU seconds of this JVM (threads, GC, JIT)
-   * @param jitSeconds time the JIT compilers spent (the JVM's own estimate)
+   * @param jitSeconds CPU seconds of the JIT compiler threads
+   * @param gcSeconds CPU seconds of the garbage collector's threads (and the VM thread)
    * @param machineBusyCores average busy cores of the whole machine, all processes
    * @param cores the machine's cores
    */
@@ -56,6 +57,7 @@ final class CpuMeter {
       Map<String, Double> byGroup,
       double processSeconds,
       double jitSeconds,
+      double gcSeconds,
       double machineBusyCores,
       int cores) {
 
@@ -69,13 +71,10 @@ final class CpuMeter {
       return Math.max(0, machineBusyCores - processCores());
     }
 
-    /**
-     * The JVM's CPU that no live thread and no JIT compiler shows: mostly the garbage collector,
-     * also threads that ended during the run.
-     */
-    double gcAndOtherSeconds() {
+    /** The JVM's CPU no group shows: threads that ended during the run, other VM threads. */
+    double otherJvmSeconds() {
       double threads = byGroup.values().stream().mapToDouble(d -> d).sum();
-      return Math.max(0, processSeconds - threads - jitSeconds);
+      return Math.max(0, processSeconds - threads - jitSeconds - gcSeconds);
     }
   }
 
@@ -97,7 +96,7 @@ final class CpuMeter {
         cpu,
         names,
         processCpuNanos(),
-        ManagementFactory.getCompilationMXBean().getTotalCompilationTime(),
+        JvmThreads.ticksByKind(),
         MachineTicks.read());
   }
 
@@ -118,7 +117,8 @@ final class CpuMeter {
         wall,
         byGroup,
         (after.processCpuNanos() - before.processCpuNanos()) / 1e9,
-        (after.compilationMillis() - before.compilationMillis()) / 1e3,
+        JvmThreads.secondsBetween(before.jvmThreadTicks(), after.jvmThreadTicks(), JvmThreads.JIT),
+        JvmThreads.secondsBetween(before.jvmThreadTicks(), after.jvmThreadTicks(), JvmThreads.GC),
         after.machine().busyCoresSince(before.machine()),
         Runtime.getRuntime().availableProcessors());
   }
@@ -145,6 +145,64 @@ final class CpuMeter {
     return os instanceof com.sun.management.OperatingSystemMXBean sun
         ? sun.getProcessCpuTime()
         : -1;
+  }
+
+  /**
+   * CPU ticks of the JVM's own native threads, by kind, from {@code /proc/self/task/<tid>/stat}
+   * (the kernel's thread names are the JVM's, cut to 15 characters); empty off Linux.
+   */
+  static final class JvmThreads {
+    static final String JIT = "jit";
+    static final String GC = "gc";
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    private JvmThreads() {}
+
+    static Map<String, Long> ticksByKind() {
+      Map<String, Long> ticks = new HashMap<>();
+      try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+        for (Path task : tasks.toList()) {
+          String kind = kind(read(task.resolve("comm")).strip());
+          if (kind != null) {
+            ticks.merge(kind, cpuTicks(read(task.resolve("stat"))), Long::sum);
+          }
+        }
+      } catch (IOException | RuntimeException noProc) {
+        return Map.of();
+      }
+      return ticks;
+    }
+
+    /** Threads that live as long as the JVM, so the difference of two sums is what they used. */
+    static double secondsBetween(Map<String, Long> before, Map<String, Long> after, String kind) {
+      return (after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L)) / TICKS_PER_SECOND;
+    }
+
+    static String kind(String threadName) {
+      if (threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre")) {
+        return JIT;
+      }
+      if (threadName.startsWith("GC Thread")
+          || threadName.startsWith("G1 ")
+          || threadName.equals("VM Thread")) {
+        return GC;
+      }
+      return null;
+    }
+
+    /** utime + stime: fields 14 and 15, counted after the parenthesized name. */
+    static long cpuTicks(String stat) {
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static String read(Path file) {
+      try {
+        return Files.readString(file);
+      } catch (IOException gone) {
+        return ""; // the thread ended between listing and reading
+      }
+    }
   }
 
   /** The aggregate line of {@code /proc/stat}: busy and total ticks of all cores. */

@@ -89,29 +89,6 @@ public record HeapProfile(Instant start, Instant end, List<GcEvent> events) {
     return lastOverFirstQuarter() <= 1 + FLAT_TOLERANCE;
   }
 
-  /** Least-squares slope of the live set over time, in bytes per minute; 0 under 2 samples. */
-  public double liveSetSlopeBytesPerMinute() {
-    List<GcEvent> samples = liveSet();
-    int n = samples.size();
-    if (n < 2) {
-      return 0;
-    }
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
-    for (GcEvent e : samples) {
-      double x = Duration.between(start, e.time()).toMillis() / 60_000.0;
-      double y = e.afterBytes();
-      sx += x;
-      sy += y;
-      sxx += x * x;
-      sxy += x * y;
-    }
-    double denominator = n * sxx - sx * sx;
-    return denominator == 0 ? 0 : (n * sxy - sx * sy) / denominator;
-  }
-
   /**
    * The pauses of one slice of the run.
    *

@@ -178,11 +178,6 @@ final class MemorySection {
             + "–"
             + Formats.mebibytes(
                 profile.liveSet().stream().mapToLong(GcEvent::afterBytes).max().orElse(0)));
-    row(
-        md,
-        "live set, least-squares slope",
-        String.format(
-            Locale.ROOT, "%+.2f MiB per minute", profile.liveSetSlopeBytesPerMinute() / (1 << 20)));
     if (!outcome.creationAnswered()) {
       row(
           md,
