@@ -22,9 +22,9 @@ import tech.flashback.connect.simulator.FlashbackSimulator;
  *
  * <p>Options ({@code -Dbench.<name>}): {@code backfill.buckets} (100), {@code backfill.repos} (2),
  * {@code backfill.hosts} (2), {@code backfill.minutes} (1000; 400k rows with the others), {@code
- * backfill.repeats} (3), {@code backfill.warmup.minutes} (250), {@code backfill.partitions} (3),
- * {@code backfill.tasks} (4, the second connector configuration), {@code backfill.baseline.split}
- * (1: also run one producer per task's share of buckets; 0 skips it).
+ * backfill.repeats} (3), {@code backfill.warmup.minutes} (the same as measured), {@code
+ * backfill.partitions} (3), {@code backfill.tasks} (4, the second connector configuration), {@code
+ * backfill.baseline.split} (1: also run one producer per task's share of buckets; 0 skips it).
  */
 public final class BackfillBenchmark implements BenchmarkPart {
 
@@ -86,7 +86,7 @@ public final class BackfillBenchmark implements BenchmarkPart {
           context.option("backfill.hosts", 2),
           minutes,
           context.option("backfill.repeats", 3),
-          Math.min(minutes, context.option("backfill.warmup.minutes", 250)),
+          Math.min(minutes, context.option("backfill.warmup.minutes", minutes)),
           context.option("backfill.partitions", 3),
           context.option("backfill.tasks", 4),
           context.option("backfill.baseline.split", 1) != 0);
@@ -128,7 +128,10 @@ public final class BackfillBenchmark implements BenchmarkPart {
       return results;
     }
 
-    /** A short unmeasured run of each kind, so JIT and connections are warm. */
+    /**
+     * An unmeasured run of each kind, as long as a measured one by default: shorter ones left the
+     * JIT compiling through the first measured round (several µs of CPU per record).
+     */
     void warmUp() throws Exception {
       int minutes = options.warmupMinutes();
       List<SourceRecord> tail =

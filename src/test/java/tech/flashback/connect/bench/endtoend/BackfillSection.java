@@ -38,7 +38,9 @@ final class BackfillSection {
           JIT,
           "in the JIT compiler",
           GC,
-          "in garbage collection (and threads that ended)");
+          "in garbage collection",
+          OTHER_JVM,
+          "in other JVM work");
 
   private final BackfillScenario scenario;
   private final Options options;
