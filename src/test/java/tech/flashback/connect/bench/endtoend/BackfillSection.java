@@ -438,11 +438,11 @@ final class BackfillSection {
     }
     return String.format(
         Locale.ROOT,
-        " The garbage collector's share grows because Connect keeps every record (its"
-            + " `SourceRecord` and the wrappers around it) until Kafka acknowledges it, and with"
-            + " %d producers' backlogs (records waited %.0f ms in the buffers) that is enough"
-            + " records to survive young collections, which then copy them; the baseline's"
-            + " records are built once and stay put.",
+        " The garbage collector's larger share fits how Connect works: it keeps every record"
+            + " (its `SourceRecord` and the wrappers around it) until Kafka acknowledges it, and"
+            + " with %d producers' backlogs (records waited %.0f ms in the buffers) more records"
+            + " are alive at each young collection, which copies them; the baseline's records"
+            + " are built once and stay put.",
         connector.producers().producers(),
         connector.producers().queueTimeMs());
   }
