@@ -1,10 +1,12 @@
 package tech.flashback.connect.bench.endtoend;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -141,22 +143,37 @@ public final class BackfillBenchmark implements BenchmarkPart {
       runConnector("warm-up", "bench-warmup-n", options.tasks(), minutes);
     }
 
+    /**
+     * One round: every kind once. The order rotates from round to round, so that no kind always
+     * runs first or always follows the same kind (the broker's kernel time per record, for one,
+     * differed with the position in the round).
+     */
     void measureAll(int rep) throws Exception {
-      keep(runBaseline(Kinds.PRODUCER, "bench-producer-r" + rep, List.of(records), records.size()));
-      keep(runConnector(Kinds.TASK, "bench-task1-r" + rep, 1, options.minutes()));
-      keep(
-          runConnector(
-              Kinds.tasks(options.tasks()),
-              "bench-tasks" + options.tasks() + "-r" + rep,
-              options.tasks(),
-              options.minutes()));
+      List<Callable<Measurement>> kinds = new ArrayList<>();
+      kinds.add(
+          () ->
+              runBaseline(
+                  Kinds.PRODUCER, "bench-producer-r" + rep, List.of(records), records.size()));
+      kinds.add(() -> runConnector(Kinds.TASK, "bench-task1-r" + rep, 1, options.minutes()));
+      kinds.add(
+          () ->
+              runConnector(
+                  Kinds.tasks(options.tasks()),
+                  "bench-tasks" + options.tasks() + "-r" + rep,
+                  options.tasks(),
+                  options.minutes()));
       if (options.splitBaseline()) {
-        keep(
-            runBaseline(
-                Kinds.producers(options.tasks()),
-                "bench-producers" + options.tasks() + "-r" + rep,
-                splitByBucket(options.tasks()),
-                records.size()));
+        kinds.add(
+            () ->
+                runBaseline(
+                    Kinds.producers(options.tasks()),
+                    "bench-producers" + options.tasks() + "-r" + rep,
+                    splitByBucket(options.tasks()),
+                    records.size()));
+      }
+      Collections.rotate(kinds, -(rep - 1));
+      for (Callable<Measurement> kind : kinds) {
+        keep(kind.call());
       }
     }
 

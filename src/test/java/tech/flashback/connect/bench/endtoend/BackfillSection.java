@@ -156,8 +156,9 @@ final class BackfillSection {
             exact. The worker keeps Connect's default offset flush interval.
 
             **Method.** One warm-up run of each kind (the last %,d minutes, unmeasured), then %d \
-            rounds, each running every kind once in turn, so that a slow spell of the shared \
-            machine hits every kind; each figure is the median of its kind's runs. The connector \
+            rounds, each running every kind once, so that a slow spell of the shared machine hits \
+            every kind, in an order that rotates from round to round, so that no kind always runs \
+            first or after the same kind; each figure is the median of its kind's runs. The connector \
             is timed from its first record in the topic to its last (the topic's end offsets, \
             looked at every 25 ms); the table also gives the rate from connector creation, task \
             startup included. The producers are timed from the first send to the last \
@@ -258,7 +259,34 @@ final class BackfillSection {
               m.cpu().processCores(),
               m.cpu().otherProcessCores()));
     }
+    md.append('\n').append(otherThreads(oneTask())).append('\n');
+    md.append(otherThreads(producer()));
     return md.toString();
+  }
+
+  /** The largest threads of the "broker, worker, other" group in a run, µs per record. */
+  private static String otherThreads(Measurement m) {
+    return m.cpu().otherByName().entrySet().stream()
+        .limit(3)
+        .map(
+            e ->
+                String.format(
+                    Locale.ROOT,
+                    "`%s` %.1f (%s in the kernel)",
+                    e.getKey(),
+                    e.getValue() * 1e6 / m.timedRecords(),
+                    Formats.percent(
+                        m.cpu().kernelByName().getOrDefault(e.getKey(), 0.0)
+                            / Math.max(e.getValue(), 1e-9))))
+        .collect(
+            Collectors.joining(
+                ", ",
+                "Largest threads of \""
+                    + CpuMeter.OTHER
+                    + "\" in the median "
+                    + m.kind()
+                    + " run: ",
+                " µs per record.\n"));
   }
 
   private String producerTable() {

@@ -36,6 +36,7 @@ final class CpuMeter {
   record Snapshot(
       long wallNanos,
       Map<Long, Long> threadCpuNanos,
+      Map<Long, Long> threadUserNanos,
       Map<Long, String> threadNames,
       long processCpuNanos,
       Map<String, Long> jvmThreadTicks,
@@ -46,6 +47,9 @@ final class CpuMeter {
    *
    * @param wallSeconds elapsed time
    * @param byGroup CPU seconds of this JVM's threads, by group
+   * @param otherByName CPU seconds of the {@link #OTHER} group's threads, by name with numbers
+   *     masked ({@code data-plane-kafka-request-handler-#}), largest first
+   * @param kernelByName of those, the seconds spent in the kernel (system time)
    * @param processSeconds CPU seconds of this JVM (threads, GC, JIT)
    * @param jitSeconds CPU seconds of the JIT compiler threads
    * @param gcSeconds CPU seconds of the garbage collector's threads (and the VM thread)
@@ -55,6 +59,8 @@ final class CpuMeter {
   record Use(
       double wallSeconds,
       Map<String, Double> byGroup,
+      Map<String, Double> otherByName,
+      Map<String, Double> kernelByName,
       double processSeconds,
       double jitSeconds,
       double gcSeconds,
@@ -80,6 +86,7 @@ final class CpuMeter {
 
   static Snapshot take() {
     Map<Long, Long> cpu = new HashMap<>();
+    Map<Long, Long> user = new HashMap<>();
     Map<Long, String> names = new HashMap<>();
     for (var info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
       if (info == null) {
@@ -88,12 +95,14 @@ final class CpuMeter {
       long nanos = THREADS.getThreadCpuTime(info.getThreadId());
       if (nanos >= 0) {
         cpu.put(info.getThreadId(), nanos);
+        user.put(info.getThreadId(), THREADS.getThreadUserTime(info.getThreadId()));
         names.put(info.getThreadId(), info.getThreadName());
       }
     }
     return new Snapshot(
         System.nanoTime(),
         cpu,
+        user,
         names,
         processCpuNanos(),
         JvmThreads.ticksByKind(),
@@ -105,17 +114,36 @@ final class CpuMeter {
     for (String group : GROUPS) {
       byGroup.put(group, 0.0);
     }
+    Map<String, Double> otherByName = new HashMap<>();
+    Map<String, Double> kernelByName = new HashMap<>();
     after
         .threadCpuNanos()
         .forEach(
             (id, nanos) -> {
-              long used = nanos - before.threadCpuNanos().getOrDefault(id, 0L);
-              byGroup.merge(group(after.threadNames().get(id)), used / 1e9, Double::sum);
+              double used = (nanos - before.threadCpuNanos().getOrDefault(id, 0L)) / 1e9;
+              double user =
+                  (after.threadUserNanos().getOrDefault(id, 0L)
+                          - before.threadUserNanos().getOrDefault(id, 0L))
+                      / 1e9;
+              String name = after.threadNames().get(id);
+              String group = group(name);
+              byGroup.merge(group, used, Double::sum);
+              if (group.equals(OTHER)) {
+                String masked = name.replaceAll("\\d+", "#");
+                otherByName.merge(masked, used, Double::sum);
+                kernelByName.merge(masked, Math.max(0, used - user), Double::sum);
+              }
             });
     double wall = (after.wallNanos() - before.wallNanos()) / 1e9;
+    Map<String, Double> largestFirst = new LinkedHashMap<>();
+    otherByName.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> largestFirst.put(e.getKey(), e.getValue()));
     return new Use(
         wall,
         byGroup,
+        largestFirst,
+        kernelByName,
         (after.processCpuNanos() - before.processCpuNanos()) / 1e9,
         JvmThreads.secondsBetween(before.jvmThreadTicks(), after.jvmThreadTicks(), JvmThreads.JIT),
         JvmThreads.secondsBetween(before.jvmThreadTicks(), after.jvmThreadTicks(), JvmThreads.GC),
