@@ -50,8 +50,7 @@ final class BackfillSection {
           CpuMeter.TASKS,
           "a cheaper way from response to record in the task (see the conversion benchmark)",
           CpuMeter.OTHER,
-          "a broker on cores of its own (its extra is mostly kernel time in its request"
-              + " handlers, which varies from run to run on this machine)",
+          "a broker on cores of its own (see the kernel share of its request handlers below)",
           GC,
           "fewer records held at once (a smaller producer buffer,"
               + " `producer.override.buffer.memory`) or fewer allocations per record",
