@@ -354,10 +354,11 @@ final class BackfillSection {
             Formats.percent(ratio(manyTasks())),
             options.tasks(),
             Formats.percent(REQUIRED_RATIO)));
+    md.append(producerBound());
     for (String part :
-        List.of(producerBound(), manyTasksText(), simulatorText(), missedText(), noiseText())) {
-      if (!part.isEmpty()) {
-        md.append(part).append(' ');
+        List.of(manyTasksText(), simulatorText() + " " + noiseText(), missedText())) {
+      if (!part.isBlank()) {
+        md.append("\n\n").append(part.strip());
       }
     }
     return md.toString().strip() + "\n";
@@ -413,21 +414,29 @@ final class BackfillSection {
           p.queueTimeMs(),
           p.batchBytes());
     }
+    if (p.requestLatencyMs() <= 1.1 * baseline.requestLatencyMs()) {
+      return String.format(
+          Locale.ROOT,
+          "The 1-task connector kept its producer just as busy (records waited %.0f ms, batches"
+              + " of %,.0f bytes) at about the same round trip (%.2f ms against %.2f ms), so it"
+              + " runs into the same ceiling: the task is not what limits it.",
+          p.queueTimeMs(),
+          p.batchBytes(),
+          p.requestLatencyMs(),
+          baseline.requestLatencyMs());
+    }
     return String.format(
         Locale.ROOT,
         "The 1-task connector kept its producer just as busy (records waited %.0f ms, batches of"
             + " %,.0f bytes), so it is bound the same way and what differs is the round trip:"
-            + " %.2f ms against %.2f ms. A produce request takes %s when the simulator, the task"
-            + " thread and the worker's own threads compete for the %d cores with the broker's"
-            + " and the producer's network threads (%.2f cores busy in this JVM against %.2f).",
+            + " %.2f ms against %.2f ms. On %d shared cores the simulator, the task thread and the"
+            + " worker's own threads run beside the broker's and the producer's network threads,"
+            + " and a request waits whenever one of those has to wait for a core.",
         p.queueTimeMs(),
         p.batchBytes(),
         p.requestLatencyMs(),
         baseline.requestLatencyMs(),
-        p.requestLatencyMs() > baseline.requestLatencyMs() ? "longer" : "no longer",
-        task.cpu().cores(),
-        task.cpu().processCores(),
-        producer().cpu().processCores());
+        task.cpu().cores());
   }
 
   private String manyTasksText() {
