@@ -136,8 +136,12 @@ final class MemorySection {
         GcLog.xlogOption(Path.of("gc.log")),
         Math.min(100, scenario.buckets()) * scenario.repos() * scenario.hosts() * 60,
         MemoryBenchmark.CONNECTOR,
-        Formats.duration(options.probeDelay()),
-        Formats.duration(options.probeInterval()));
+        seconds(options.probeDelay()),
+        seconds(options.probeInterval()));
+  }
+
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.0f s", duration.toMillis() / 1000.0);
   }
 
   private String outcomeTable() {
