@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import tech.flashback.connect.bench.conversion.ConversionPart;
 import tech.flashback.connect.bench.economy.RequestEconomyPart;
+import tech.flashback.connect.bench.endtoend.BackfillBenchmark;
 import tech.flashback.connect.bench.freshness.FreshnessPart;
+import tech.flashback.connect.bench.memory.MemoryBenchmark;
 import tech.flashback.connect.bench.profile.HotPathProfilePart;
 import tech.flashback.connect.bench.scale.ScalePart;
 import tech.flashback.connect.bench.throughput.ThroughputPart;
@@ -37,6 +39,8 @@ public final class BenchmarkSuite {
             new ThroughputPart(),
             new RequestEconomyPart(),
             new ScalePart(),
+            new BackfillBenchmark(),
+            new MemoryBenchmark(),
             new FreshnessPart())) {
       parts.put(part.id(), part);
     }
