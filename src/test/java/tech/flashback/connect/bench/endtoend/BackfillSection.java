@@ -77,7 +77,7 @@ final class BackfillSection {
     return new Section(
         BackfillBenchmark.ID,
         20,
-        "End-to-end backfill against a plain KafkaProducer (target 2)",
+        "2. End-to-end backfill against a plain KafkaProducer",
         null,
         0,
         List.of(figure("1 task", oneTask()), figure(options.tasks() + " tasks", manyTasks())),

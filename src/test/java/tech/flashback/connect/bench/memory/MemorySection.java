@@ -43,7 +43,7 @@ final class MemorySection {
     return new Section(
         MemoryBenchmark.ID,
         40,
-        "Memory: a 10-million-row backfill in a 256 MB worker (target 4)",
+        "4. Memory: a 10-million-row backfill in a 256 MB worker",
         null,
         0,
         List.of(completionFigure(), flatnessFigure()),
