@@ -1,5 +1,6 @@
 package tech.flashback.connect;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,15 @@ public class FlashbackSourceConnector extends SourceConnector {
 
   private static final Logger log = LoggerFactory.getLogger(FlashbackSourceConnector.class);
 
+  /**
+   * How long {@code taskConfigs} waits for the first listing: long enough for a listing that
+   * answers, short enough not to hold a worker's herder thread (Confluent's JDBC source waits 10 s
+   * for its first table list in the same way).
+   */
+  static final Duration FIRST_LISTING_WAIT = Duration.ofSeconds(10);
+
   private final Function<ApiClientSettings, FlashbackApiClient> clientFactory;
+  private final Duration firstListingWait;
   private Map<String, String> props;
   private FlashbackSourceConnectorConfig config;
   private BucketDiscovery discovery;
@@ -49,11 +58,13 @@ public class FlashbackSourceConnector extends SourceConnector {
   private FlashbackApiClient client;
 
   public FlashbackSourceConnector() {
-    this(settings -> new OkHttpFlashbackApiClient(settings, Time.SYSTEM));
+    this(settings -> new OkHttpFlashbackApiClient(settings, Time.SYSTEM), FIRST_LISTING_WAIT);
   }
 
-  FlashbackSourceConnector(Function<ApiClientSettings, FlashbackApiClient> clientFactory) {
+  FlashbackSourceConnector(
+      Function<ApiClientSettings, FlashbackApiClient> clientFactory, Duration firstListingWait) {
     this.clientFactory = clientFactory;
+    this.firstListingWait = firstListingWait;
   }
 
   @Override
@@ -82,7 +93,9 @@ public class FlashbackSourceConnector extends SourceConnector {
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
     Optional<SortedSet<String>> buckets =
-        monitor == null ? Optional.of(discovery.discover()) : monitor.buckets();
+        monitor == null
+            ? Optional.of(discovery.discover())
+            : monitor.awaitBuckets(firstListingWait);
     if (buckets.isEmpty()) {
       // Not an empty list: Connect would replace the running tasks (which know their buckets)
       // with none. An exception keeps them and makes Connect ask again (with backoff); the first

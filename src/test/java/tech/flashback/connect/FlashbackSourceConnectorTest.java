@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.utils.MockTime;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tech.flashback.connect.client.OkHttpFlashbackApiClient;
+import tech.flashback.connect.simulator.Fault;
 import tech.flashback.connect.simulator.FlashbackSimulator;
+import tech.flashback.connect.simulator.SimulatorEndpoint;
 import tech.flashback.connect.testing.LogCapture;
 
 class FlashbackSourceConnectorTest {
@@ -154,8 +158,27 @@ class FlashbackSourceConnectorTest {
   }
 
   @Test
-  void taskConfigsDoNotWaitForTheFirstListingNorDropTheRunningTasksWithoutOne() {
+  void taskConfigsWaitForAFirstListingThatAnswersSoAStandaloneWorkerGetsItsTasks() {
+    // A standalone worker asks for task configs once: an exception there leaves the connector
+    // without tasks (and its REST request unanswered), so a slow first listing is waited for.
+    simulator.faults().latency(Duration.ofMillis(1_500));
+    connector.start(props());
+
+    List<Map<String, String>> configs = connector.taskConfigs(2);
+
+    assertThat(configs).hasSize(2);
+    assertThat(configs.stream().flatMap(c -> bucketsOf(c).stream()))
+        .containsExactlyInAnyOrderElementsOf(bucketIds());
+  }
+
+  @Test
+  void withoutAListingInTimeTaskConfigsThrowSoTheRunningTasksAreKept() {
     simulator.faults().latency(Duration.ofSeconds(3));
+    connector =
+        new FlashbackSourceConnector(
+            settings -> new OkHttpFlashbackApiClient(settings, Time.SYSTEM),
+            Duration.ofMillis(200));
+    connector.initialize(context);
     connector.start(props());
 
     // An empty list would make Connect stop every running task; an exception keeps them and
@@ -164,7 +187,17 @@ class FlashbackSourceConnectorTest {
     assertThatThrownBy(() -> connector.taskConfigs(2))
         .isInstanceOf(RetriableException.class)
         .hasMessageContaining("No Flashback bucket listing yet");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aFailedFirstListingEndsTheWaitAtOnce() {
+    simulator.failNext(SimulatorEndpoint.LIST_BUCKETS, 1, Fault.jsonError(400));
+    connector.start(props());
+
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> connector.taskConfigs(2)).isInstanceOf(RetriableException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test

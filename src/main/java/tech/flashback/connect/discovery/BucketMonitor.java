@@ -1,5 +1,6 @@
 package tech.flashback.connect.discovery;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +27,7 @@ public final class BucketMonitor extends Thread {
   private final ConnectorContext context;
   private final long intervalMs;
   private final CountDownLatch shutdown = new CountDownLatch(1);
+  private final CountDownLatch firstAttempt = new CountDownLatch(1);
   private volatile SortedSet<String> buckets;
 
   public BucketMonitor(BucketDiscovery discovery, ConnectorContext context, long intervalMs) {
@@ -41,16 +43,33 @@ public final class BucketMonitor extends Thread {
     return Optional.ofNullable(buckets);
   }
 
+  /**
+   * Like {@link #buckets()}, but first waits, at most {@code timeout}, for the first listing
+   * attempt to end (in success or failure).
+   */
+  public Optional<SortedSet<String>> awaitBuckets(Duration timeout) {
+    try {
+      firstAttempt.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return buckets();
+  }
+
   @Override
   public void run() {
     try {
       do {
-        if (!relist()) {
+        boolean goOn = relist();
+        firstAttempt.countDown();
+        if (!goOn) {
           return;
         }
       } while (!shutdown.await(intervalMs, TimeUnit.MILLISECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // only the connector's stop interrupts; just end
+    } finally {
+      firstAttempt.countDown();
     }
   }
 
