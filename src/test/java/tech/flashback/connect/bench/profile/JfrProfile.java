@@ -25,6 +25,7 @@ record JfrProfile(SampleTally tally, long collections, Duration gcPauses, long t
 
   static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
   static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
+  private static final String CONNECTOR_PACKAGE = "tech.flashback.connect.";
   static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
 
   /**
@@ -50,13 +51,15 @@ record JfrProfile(SampleTally tally, long collections, Duration gcPauses, long t
             }
           }
           case ALLOCATION_SAMPLE -> {
-            // A thread's first sample weighs everything it allocated before the recording began.
+            // A thread's first sample weighs everything it allocated before the recording began;
+            // samples taken in JMH's own code between iterations (no connector frame) can weigh
+            // gigabytes of the benchmark's allocation the same way, so only the benchmark counts.
+            List<String> stack = stack(event.getStackTrace());
             if (isOn(event.getThread(), threadNamePart)
-                && !allocatingThreads.add(event.getThread().getJavaThreadId())) {
+                && !allocatingThreads.add(event.getThread().getJavaThreadId())
+                && stack.stream().anyMatch(frame -> frame.startsWith(CONNECTOR_PACKAGE))) {
               tally.addAllocation(
-                  event.getClass("objectClass").getName(),
-                  event.getLong("weight"),
-                  stack(event.getStackTrace()));
+                  event.getClass("objectClass").getName(), event.getLong("weight"), stack);
             }
           }
           case GARBAGE_COLLECTION -> {

@@ -63,6 +63,9 @@ final class ProfileReport {
         .append(" worker thread's samples count; a sample is charged to the method on top of the")
         .append(" stack (self), to every method on the stack (inclusive), and to the connector")
         .append(" method nearest the top (the connector code a library call was made for).")
+        .append(" Allocation samples count only with a connector frame on the stack: one taken in")
+        .append(" JMH's harness between iterations can carry the weight of gigabytes the")
+        .append(" benchmark allocated before it.")
         .append(
             format(
                 " %d measured iterations of %s per stream, forks run with `%s`. The recordings"
