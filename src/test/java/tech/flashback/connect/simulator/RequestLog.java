@@ -1,20 +1,24 @@
 package tech.flashback.connect.simulator;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Every request, in order of completion, bounded (oldest dropped) so long benchmarks do not grow
- * without limit. Listeners see each request as it completes.
+ * Every request, in order of arrival, bounded (oldest dropped) so long benchmarks do not grow
+ * without limit. Listeners see each request as it completes. Arrival, not completion: a client that
+ * retries at once can have its next request answered and logged before the thread that answered the
+ * previous one has logged it.
  */
 public final class RequestLog {
 
   private final int capacity;
-  private final Deque<LoggedRequest> entries = new ArrayDeque<>();
+  private final NavigableMap<Long, LoggedRequest> entries = new TreeMap<>(); // by arrival
+  private final AtomicLong arrivals = new AtomicLong();
   private final List<Consumer<LoggedRequest>> listeners = new CopyOnWriteArrayList<>();
   private int committedNotRecorded; // guarded by entries
 
@@ -25,6 +29,11 @@ public final class RequestLog {
     this.capacity = capacity;
   }
 
+  /** Numbers a request as it arrives; its entry is recorded under that number. */
+  long arrived() {
+    return arrivals.incrementAndGet();
+  }
+
   /** A response is about to complete on the wire; its entry follows within microseconds. */
   void responseCommitting() {
     synchronized (entries) {
@@ -32,12 +41,12 @@ public final class RequestLog {
     }
   }
 
-  void record(LoggedRequest request, boolean committed) {
+  void record(long arrival, LoggedRequest request, boolean committed) {
     synchronized (entries) {
-      if (entries.size() == capacity) {
-        entries.removeFirst();
+      entries.put(arrival, request);
+      if (entries.size() > capacity) {
+        entries.pollFirstEntry();
       }
-      entries.addLast(request);
       if (committed) {
         committedNotRecorded--;
         entries.notifyAll();
@@ -62,7 +71,7 @@ public final class RequestLog {
           break;
         }
       }
-      return List.copyOf(entries);
+      return List.copyOf(entries.values());
     }
   }
 

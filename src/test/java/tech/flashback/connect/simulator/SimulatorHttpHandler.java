@@ -52,6 +52,7 @@ final class SimulatorHttpHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     long startNanos = System.nanoTime();
+    long arrival = requestLog.arrived();
     Instant now = Instant.ofEpochMilli(time.milliseconds());
     String path = exchange.getRequestURI().getPath();
     String rawQuery = exchange.getRequestURI().getRawQuery();
@@ -71,6 +72,7 @@ final class SimulatorHttpHandler implements HttpHandler {
       throw new ConnectionCutException("simulator bug: " + e);
     } finally {
       requestLog.record(
+          arrival,
           new LoggedRequest(
               now,
               method,
