@@ -87,7 +87,8 @@ public final class FreshnessPart implements BenchmarkPart {
             latencies.add(arrival.lastMs() - end);
           }
         });
-    return MinuteArrivals.sorted(latencies);
+    latencies.sort(null);
+    return latencies;
   }
 
   private Section section(List<Long> latencies, Duration runFor, Duration bound) {

@@ -1,7 +1,6 @@
 package tech.flashback.connect.bench.freshness;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,11 +76,5 @@ final class MinuteArrivals implements AutoCloseable {
     Arrival plus(Arrival other) {
       return new Arrival(rows + other.rows, Math.max(lastMs, other.lastMs));
     }
-  }
-
-  static List<Long> sorted(List<Long> values) {
-    List<Long> copy = new ArrayList<>(values);
-    copy.sort(null);
-    return copy;
   }
 }

@@ -1,7 +1,5 @@
 package tech.flashback.connect.bench.scale;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.source.SourceConnectorContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -47,23 +42,6 @@ final class ListingScale {
     } finally {
       connector.stop();
     }
-  }
-
-  /** The listing as any client would read it: the GET and a pass over every token. */
-  int bareListing(OkHttpClient http) throws Exception {
-    Request request =
-        new Request.Builder()
-            .url(simulator.baseUrl() + "/bucket")
-            .header("Authorization", "Bearer " + simulator.token())
-            .build();
-    int tokens = 0;
-    try (Response response = http.newCall(request).execute();
-        JsonParser parser = new JsonFactory().createParser(response.body().byteStream())) {
-      while (parser.nextToken() != null) {
-        tokens++;
-      }
-    }
-    return tokens;
   }
 
   private Map<String, String> props() {

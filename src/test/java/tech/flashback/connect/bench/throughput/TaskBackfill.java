@@ -1,19 +1,14 @@
 package tech.flashback.connect.bench.throughput;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.apache.kafka.common.utils.Time;
 import tech.flashback.connect.TaskDriver;
+import tech.flashback.connect.bench.BareApiReader;
 import tech.flashback.connect.simulator.FlashbackSimulator;
 import tech.flashback.connect.simulator.LoggedRequest;
 import tech.flashback.connect.simulator.SimBucket;
@@ -28,7 +23,6 @@ final class TaskBackfill {
 
   private static final int REPOS = 2;
   private static final int HOSTS = 1;
-  private static final JsonFactory JSON = new JsonFactory();
 
   private TaskBackfill() {}
 
@@ -101,42 +95,17 @@ final class TaskBackfill {
         records, simulator.requests(SimulatorEndpoint.MINUTE_STATS).size(), last - began);
   }
 
-  /** The same requests, one after the other, each body read token by token. */
+  /** The same requests, one after the other, each read by the bare client. */
   private static Rate replay(FlashbackSimulator simulator, List<LoggedRequest> requests)
       throws Exception {
-    OkHttpClient http = new OkHttpClient();
-    try {
+    try (BareApiReader reader = new BareApiReader(simulator.token())) {
       long rows = 0;
       long began = System.nanoTime();
       for (LoggedRequest logged : requests) {
-        Request request =
-            new Request.Builder()
-                .url(simulator.baseUrl() + logged.target())
-                .header("Authorization", "Bearer " + simulator.token())
-                .build();
-        try (Response response = http.newCall(request).execute()) {
-          rows += rowsIn(response);
-        }
+        rows += reader.rows(simulator.baseUrl() + logged.target());
       }
       return new Rate(rows, requests.size(), System.nanoTime() - began);
-    } finally {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
     }
-  }
-
-  /** Counts the objects of the body's row array, touching every token on the way. */
-  private static long rowsIn(Response response) throws Exception {
-    long rows = 0;
-    try (JsonParser parser = JSON.createParser(response.body().byteStream())) {
-      JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        if (token == JsonToken.START_OBJECT && parser.getParsingContext().getNestingDepth() == 3) {
-          rows++;
-        }
-      }
-    }
-    return rows;
   }
 
   /** Rows read over a time. */
