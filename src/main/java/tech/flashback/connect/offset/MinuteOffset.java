@@ -2,7 +2,6 @@ package tech.flashback.connect.offset;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -47,22 +46,41 @@ public record MinuteOffset(Instant minute, MinuteRowKey lastEmitted) {
     return byMinute < 0 || byMinute == 0 && lastEmitted != null && key.compareTo(lastEmitted) <= 0;
   }
 
+  /**
+   * The stored form; immutable. Built with {@code Map.of}, several times cheaper than an ordered
+   * map for an object made per record; the order of the keys carries no meaning (offsets are read
+   * by key, unlike partitions, which Connect matches by their serialized bytes).
+   */
   public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put(OffsetFields.VERSION, OffsetFields.CURRENT_VERSION);
-    map.put(MINUTE, minute.toEpochMilli());
-    if (lastEmitted != null) {
-      map.put(PARTIAL, true);
-      putIfNotNull(map, AFTER_REPO, lastEmitted.repoId());
-      putIfNotNull(map, AFTER_HOST, lastEmitted.host());
+    Long minuteMillis = minute.toEpochMilli();
+    if (lastEmitted == null) {
+      return Map.of(OffsetFields.VERSION, OffsetFields.CURRENT_VERSION, MINUTE, minuteMillis);
     }
-    return map;
-  }
-
-  private static void putIfNotNull(Map<String, Object> map, String key, String value) {
-    if (value != null) {
-      map.put(key, value);
+    String repo = lastEmitted.repoId();
+    String host = lastEmitted.host();
+    Integer version = OffsetFields.CURRENT_VERSION;
+    if (repo != null && host != null) {
+      return Map.of(
+          OffsetFields.VERSION,
+          version,
+          MINUTE,
+          minuteMillis,
+          PARTIAL,
+          true,
+          AFTER_REPO,
+          repo,
+          AFTER_HOST,
+          host);
     }
+    if (repo != null) {
+      return Map.of(
+          OffsetFields.VERSION, version, MINUTE, minuteMillis, PARTIAL, true, AFTER_REPO, repo);
+    }
+    if (host != null) {
+      return Map.of(
+          OffsetFields.VERSION, version, MINUTE, minuteMillis, PARTIAL, true, AFTER_HOST, host);
+    }
+    return Map.of(OffsetFields.VERSION, version, MINUTE, minuteMillis, PARTIAL, true);
   }
 
   /** Reads a stored or operator-written offset; throws naming the bad field. */

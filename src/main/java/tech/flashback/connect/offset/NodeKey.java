@@ -1,7 +1,5 @@
 package tech.flashback.connect.offset;
 
-import java.util.Comparator;
-
 /**
  * Orders the nodes of one bucket and day: by host, then ip, {@code null} first. The daily offset
  * records the last node emitted inside a day, so a restart resumes after it.
@@ -10,10 +8,6 @@ import java.util.Comparator;
  * @param ip the node's address, may be {@code null}
  */
 public record NodeKey(String host, String ip) implements Comparable<NodeKey> {
-
-  private static final Comparator<NodeKey> ORDER =
-      Comparator.comparing(NodeKey::host, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(NodeKey::ip, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   /**
    * The key of a row as the record key sees it: host and ip; an empty value is the same as an
@@ -29,6 +23,7 @@ public record NodeKey(String host, String ip) implements Comparable<NodeKey> {
 
   @Override
   public int compareTo(NodeKey other) {
-    return ORDER.compare(this, other);
+    int byHost = MinuteRowKey.compareNullsFirst(host, other.host);
+    return byHost != 0 ? byHost : MinuteRowKey.compareNullsFirst(ip, other.ip);
   }
 }

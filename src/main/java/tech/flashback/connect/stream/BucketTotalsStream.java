@@ -30,6 +30,9 @@ public final class BucketTotalsStream extends ScheduledStream {
   private final TotalsSettings settings;
   private final Map<String, Instant> lastSnapshots;
 
+  /** One (immutable) partition map per bucket, made once instead of once per snapshot. */
+  private final Map<String, Map<String, Object>> partitions = new HashMap<>();
+
   /**
    * @param startSnapshots every bucket of the task with its last emitted slot, or {@code null}
    */
@@ -88,7 +91,7 @@ public final class BucketTotalsStream extends ScheduledStream {
               .handle(
                   StreamKind.BUCKET_TOTALS,
                   problem,
-                  SourcePartition.of(StreamKind.BUCKET_TOTALS, bucket).toMap(),
+                  partitionOf(bucket),
                   slotOffset,
                   Instant.ofEpochMilli(nowMs));
       if (error != null) {
@@ -105,11 +108,7 @@ public final class BucketTotalsStream extends ScheduledStream {
     for (BucketTotals row : rows.values()) {
       records.add(
           BucketTotalsRecords.toRecord(
-              SourcePartition.of(StreamKind.BUCKET_TOTALS, row.bucketId()).toMap(),
-              slotOffset,
-              settings.topic(),
-              row,
-              slot));
+              partitionOf(row.bucketId()), slotOffset, settings.topic(), row, slot));
     }
     for (String bucket : buckets) {
       if (!refused.contains(bucket)) {
@@ -118,5 +117,10 @@ public final class BucketTotalsStream extends ScheduledStream {
     }
     context.metrics().recordsEmitted(StreamKind.BUCKET_TOTALS, rows.size());
     return records;
+  }
+
+  private Map<String, Object> partitionOf(String bucket) {
+    return partitions.computeIfAbsent(
+        bucket, id -> SourcePartition.of(StreamKind.BUCKET_TOTALS, id).toMap());
   }
 }

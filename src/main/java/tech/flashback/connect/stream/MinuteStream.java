@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,7 @@ import tech.flashback.connect.client.ResponseTooLargeException;
 import tech.flashback.connect.client.model.MinuteStat;
 import tech.flashback.connect.client.model.RowProblem;
 import tech.flashback.connect.config.StreamKind;
+import tech.flashback.connect.offset.LazyOffset;
 import tech.flashback.connect.offset.MinuteOffset;
 import tech.flashback.connect.offset.MinuteRowKey;
 import tech.flashback.connect.offset.SourcePartition;
@@ -131,8 +131,7 @@ public final class MinuteStream extends ScheduledStream {
         records.add(error);
       }
     }
-    List<Map.Entry<RowIdentity, MinuteStat>> rows =
-        rowsToEmit(result.rows(), buckets, refused, start, end);
+    List<PendingRow> rows = rowsToEmit(result.rows(), buckets, refused, start, end);
     appendRecords(rows, records);
     for (String bucket : buckets) {
       if (!refused.contains(bucket)) {
@@ -188,8 +187,10 @@ public final class MinuteStream extends ScheduledStream {
   /**
    * The window's rows of these buckets not emitted before, de-duplicated, in emission order, each
    * with its identity (computed once: sorting and offsets read it instead of deriving it again).
+   * The sort is stable, so the copies of a row follow it directly in the order they were received
+   * and the first received is kept, without a hash map over the whole window.
    */
-  private List<Map.Entry<RowIdentity, MinuteStat>> rowsToEmit(
+  private List<PendingRow> rowsToEmit(
       List<MinuteStat> rows,
       List<String> buckets,
       Set<String> refused,
@@ -201,7 +202,7 @@ public final class MinuteStream extends ScheduledStream {
         asked.put(bucket, positions.get(bucket));
       }
     }
-    Map<RowIdentity, MinuteStat> unique = new LinkedHashMap<>();
+    List<PendingRow> pending = new ArrayList<>(rows.size());
     for (MinuteStat row : rows) {
       MinuteOffset position = asked.get(row.bucketId());
       Instant minute = MinuteStatsRecords.minuteOf(row.timestamp());
@@ -210,31 +211,39 @@ public final class MinuteStream extends ScheduledStream {
       }
       MinuteRowKey key = keyOf(row);
       if (!position.covers(minute, key)) {
-        unique.putIfAbsent(new RowIdentity(minute, row.bucketId(), key), row);
+        pending.add(new PendingRow(minute, row.bucketId(), key, row));
       }
     }
-    List<Map.Entry<RowIdentity, MinuteStat>> ordered = new ArrayList<>(unique.entrySet());
-    ordered.sort(Map.Entry.comparingByKey());
-    return ordered;
+    pending.sort(null);
+    List<PendingRow> unique = new ArrayList<>(pending.size());
+    for (PendingRow row : pending) {
+      if (unique.isEmpty() || unique.get(unique.size() - 1).compareTo(row) != 0) {
+        unique.add(row);
+      }
+    }
+    return unique;
   }
 
-  /** Records in order; the last row of each (bucket, minute) moves that bucket past the minute. */
-  private void appendRecords(
-      List<Map.Entry<RowIdentity, MinuteStat>> rows, List<SourceRecord> records) {
+  /**
+   * Records in order; the last row of each (bucket, minute) moves that bucket past the minute. An
+   * offset inside a minute is built only if Connect reads it: it serializes only the latest offset
+   * per partition at each commit, which is the last row of a minute unless it stops between rows.
+   */
+  private void appendRecords(List<PendingRow> rows, List<SourceRecord> records) {
+    Instant minute = null;
+    Map<String, Object> pastMinute = null; // the same for every bucket: made once per minute
     for (int i = 0; i < rows.size(); i++) {
-      RowIdentity identity = rows.get(i).getKey();
-      boolean lastOfMinute =
-          i + 1 == rows.size() || !rows.get(i + 1).getKey().sameBucketAndMinute(identity);
-      MinuteOffset offset =
-          lastOfMinute
-              ? MinuteOffset.startingAt(identity.minute().plus(MINUTE))
-              : new MinuteOffset(identity.minute(), identity.key());
+      PendingRow row = rows.get(i);
+      if (!row.minute().equals(minute)) {
+        minute = row.minute();
+        pastMinute = MinuteOffset.startingAt(minute.plus(MINUTE)).toMap();
+      }
+      boolean lastOfMinute = i + 1 == rows.size() || !rows.get(i + 1).sameBucketAndMinute(row);
+      Map<String, Object> offset =
+          lastOfMinute ? pastMinute : new LazyOffset(new MinuteOffset(minute, row.key())::toMap);
       records.add(
           MinuteStatsRecords.toRecord(
-              partitionOf(identity.bucketId()),
-              offset.toMap(),
-              settings.topic(),
-              rows.get(i).getValue()));
+              partitionOf(row.bucketId()), offset, settings.topic(), row.stat()));
     }
   }
 
@@ -252,22 +261,25 @@ public final class MinuteStream extends ScheduledStream {
     return a.isBefore(b) ? a : b;
   }
 
-  /** A row's minute, bucket and key: what makes it unique, and its place in emission order. */
-  private record RowIdentity(Instant minute, String bucketId, MinuteRowKey key)
-      implements Comparable<RowIdentity> {
+  /**
+   * A row to emit with its minute, bucket and key: what makes it unique, and its place in emission
+   * order (buckets and keys are compared by identity first: equal ids share one string).
+   */
+  private record PendingRow(Instant minute, String bucketId, MinuteRowKey key, MinuteStat stat)
+      implements Comparable<PendingRow> {
 
-    private static final Comparator<RowIdentity> EMISSION_ORDER =
-        Comparator.comparing(RowIdentity::minute)
-            .thenComparing(RowIdentity::bucketId)
-            .thenComparing(RowIdentity::key);
-
-    boolean sameBucketAndMinute(RowIdentity other) {
+    boolean sameBucketAndMinute(PendingRow other) {
       return bucketId.equals(other.bucketId) && minute.equals(other.minute);
     }
 
     @Override
-    public int compareTo(RowIdentity other) {
-      return EMISSION_ORDER.compare(this, other);
+    public int compareTo(PendingRow other) {
+      int byMinute = minute.compareTo(other.minute);
+      if (byMinute != 0) {
+        return byMinute;
+      }
+      int byBucket = bucketId == other.bucketId ? 0 : bucketId.compareTo(other.bucketId);
+      return byBucket != 0 ? byBucket : key.compareTo(other.key);
     }
   }
 }

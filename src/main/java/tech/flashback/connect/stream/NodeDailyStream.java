@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -16,6 +14,7 @@ import tech.flashback.connect.client.model.NodeDailyStat;
 import tech.flashback.connect.client.model.RowProblem;
 import tech.flashback.connect.config.StreamKind;
 import tech.flashback.connect.offset.DayOffset;
+import tech.flashback.connect.offset.LazyOffset;
 import tech.flashback.connect.offset.NodeKey;
 import tech.flashback.connect.offset.SourcePartition;
 import tech.flashback.connect.record.NodeDailyRecords;
@@ -26,9 +25,6 @@ import tech.flashback.connect.record.NodeDailyRecords;
  * offset moves past a day with its last node, and a day without nodes is not asked again.
  */
 public final class NodeDailyStream extends ScheduledStream {
-
-  private static final Comparator<NodeDailyStat> NODE_ORDER =
-      Comparator.comparing(NodeDailyStream::keyOf);
 
   private final NodeDailySettings settings;
   private final Map<String, DayOffset> positions;
@@ -117,34 +113,54 @@ public final class NodeDailyStream extends ScheduledStream {
         records.add(error);
       }
     }
-    List<NodeDailyStat> nodes = nodesToEmit(result.rows(), position);
+    List<PendingNode> nodes = nodesToEmit(result.rows(), position);
     for (int i = 0; i < nodes.size(); i++) {
-      NodeDailyStat node = nodes.get(i);
-      DayOffset offset =
+      PendingNode node = nodes.get(i);
+      // An offset inside the day is built only if Connect reads it (see LazyOffset).
+      Map<String, Object> offset =
           i + 1 == nodes.size()
-              ? DayOffset.startingAt(day.plusDays(1))
-              : new DayOffset(day, keyOf(node));
-      records.add(NodeDailyRecords.toRecord(partition, offset.toMap(), settings.topic(), node));
+              ? DayOffset.startingAt(day.plusDays(1)).toMap()
+              : new LazyOffset(new DayOffset(day, node.key())::toMap);
+      records.add(NodeDailyRecords.toRecord(partition, offset, settings.topic(), node.stat()));
     }
     positions.put(bucket, DayOffset.startingAt(day.plusDays(1)));
     context.metrics().recordsEmitted(StreamKind.NODE_DAILY, nodes.size());
     return records;
   }
 
-  private static List<NodeDailyStat> nodesToEmit(List<NodeDailyStat> rows, DayOffset position) {
-    Map<NodeKey, NodeDailyStat> unique = new LinkedHashMap<>();
+  /**
+   * The day's nodes not emitted before, in key order, the first received of each key; the sort is
+   * stable, so a node's copies follow it in the order received.
+   */
+  private static List<PendingNode> nodesToEmit(List<NodeDailyStat> rows, DayOffset position) {
+    List<PendingNode> pending = new ArrayList<>(rows.size());
     for (NodeDailyStat row : rows) {
-      if (!position.covers(row.day(), keyOf(row))) {
-        unique.putIfAbsent(keyOf(row), row);
+      NodeKey key = keyOf(row);
+      if (!position.covers(row.day(), key)) {
+        pending.add(new PendingNode(key, row));
       }
     }
-    List<NodeDailyStat> ordered = new ArrayList<>(unique.values());
-    ordered.sort(NODE_ORDER);
-    return ordered;
+    pending.sort(null);
+    List<PendingNode> unique = new ArrayList<>(pending.size());
+    for (PendingNode node : pending) {
+      if (unique.isEmpty() || !unique.get(unique.size() - 1).key().equals(node.key())) {
+        unique.add(node);
+      }
+    }
+    return unique;
   }
 
   /** Nodes with an empty host or ip have the same record key as nodes without one. */
   static NodeKey keyOf(NodeDailyStat row) {
     return NodeKey.of(row.host(), row.ip());
+  }
+
+  /** A node to emit with its key, computed once for sorting and for its offset. */
+  private record PendingNode(NodeKey key, NodeDailyStat stat) implements Comparable<PendingNode> {
+
+    @Override
+    public int compareTo(PendingNode other) {
+      return key.compareTo(other.key);
+    }
   }
 }

@@ -99,6 +99,36 @@ final class FlexibleNumbers {
     return true;
   }
 
+  /** {@link #isPlainLong(String)} over text still in the parser's buffer. */
+  static boolean isPlainLong(char[] chars, int offset, int length) {
+    if (length == 0) {
+      return false;
+    }
+    int start = chars[offset] == '-' || chars[offset] == '+' ? 1 : 0;
+    int digits = length - start;
+    if (digits == 0 || digits > MAX_SAFE_DIGITS) {
+      return false;
+    }
+    for (int i = offset + start; i < offset + length; i++) {
+      char c = chars[i];
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Parses text that {@link #isPlainLong(char[], int, int)} accepted; it cannot overflow. */
+  static long parsePlainLong(char[] chars, int offset, int length) {
+    boolean negative = chars[offset] == '-';
+    int start = negative || chars[offset] == '+' ? offset + 1 : offset;
+    long value = 0;
+    for (int i = start; i < offset + length; i++) {
+      value = value * 10 + (chars[i] - '0');
+    }
+    return negative ? -value : value;
+  }
+
   private static long exactLong(String field, BigDecimal decimal, Object original)
       throws MalformedRowException {
     BigDecimal stripped = decimal.stripTrailingZeros();

@@ -3,8 +3,10 @@ package tech.flashback.connect.client.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +22,12 @@ import tech.flashback.connect.client.model.RowProblem;
  * Reads the API's response envelope {@code {"success": .., "message": .., "<data>": [..]}} as a
  * stream: rows are mapped one at a time as they arrive, a bad row becomes a {@link RowProblem}
  * while the others still parse, and nothing but the rows themselves is held in memory.
+ *
+ * <p>Each row is read straight into its model by {@link RowMapper#read}. A row that does not take
+ * that path (a value in a form it refuses, a missing field) is read a second time from its own
+ * bytes, which {@link RowCapture} keeps, into a {@link RawRow} for {@link RowMapper#map}: the
+ * reference mapping, which gives either the row or the problem with its reason and the row as
+ * received.
  */
 public final class ResponseReader {
 
@@ -39,6 +47,9 @@ public final class ResponseReader {
                           .maxNestingDepth(MAX_NESTING_DEPTH)
                           .maxNumberLength(MAX_NUMBER_CHARS)
                           .build())
+                  // Correctly rounded, as Double.parseDouble is, so every path reads the same
+                  // double
+                  .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                   .build())
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -56,45 +67,118 @@ public final class ResponseReader {
    */
   public <T> ParsedResponse<T> read(InputStream body, String dataField, RowMapper<T> mapper)
       throws IOException {
-    try (JsonParser parser = JSON.createParser(body)) {
+    RowCapture capture = new RowCapture(body);
+    try (JsonParser parser = JSON.createParser(capture)) {
       JsonToken first = parser.nextToken();
       if (first != JsonToken.START_OBJECT) {
         throw new MalformedResponseException(
             first == null ? "empty body" : "expected a JSON object, found " + first);
       }
-      return readEnvelope(parser, dataField, mapper);
+      return new BodyReading<>(parser, capture, mapper).readEnvelope(dataField);
     } catch (JsonProcessingException e) {
       throw new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 
-  private <T> ParsedResponse<T> readEnvelope(
-      JsonParser parser, String dataField, RowMapper<T> mapper) throws IOException {
-    Boolean success = null;
-    String message = null;
-    boolean dataPresent = false;
-    List<T> rows = new ArrayList<>();
-    List<RowProblem> problems = new ArrayList<>();
-    StringDeduplicator strings = new StringDeduplicator();
-    String name;
-    while ((name = parser.nextFieldName()) != null) {
-      JsonToken token = parser.nextToken();
-      if (name.equals(dataField)) {
-        dataPresent = true;
-        readRows(parser, token, mapper, strings, rows, problems);
-      } else if (name.equals("success")) {
-        success = readFlag(parser, token);
-      } else if (name.equals("message")) {
-        message = token.isScalarValue() && token != JsonToken.VALUE_NULL ? parser.getText() : null;
-        parser.skipChildren();
-      } else {
-        parser.skipChildren(); // unknown envelope fields are ignored
+  /** The state of reading one body: its parser, its rows so far, the strings they share. */
+  private static final class BodyReading<T> {
+
+    private final JsonParser parser;
+    private final RowCapture capture;
+    private final RowMapper<T> mapper;
+    private final StringDeduplicator strings = new StringDeduplicator();
+    private final RowCursor cursor;
+    private final List<T> rows = new ArrayList<>();
+    private final List<RowProblem> problems = new ArrayList<>();
+
+    BodyReading(JsonParser parser, RowCapture capture, RowMapper<T> mapper) {
+      this.parser = parser;
+      this.capture = capture;
+      this.mapper = mapper;
+      this.cursor = new RowCursor(parser, strings);
+    }
+
+    ParsedResponse<T> readEnvelope(String dataField) throws IOException {
+      Boolean success = null;
+      String message = null;
+      boolean dataPresent = false;
+      String name;
+      while ((name = parser.nextFieldName()) != null) {
+        JsonToken token = parser.nextToken();
+        if (name.equals(dataField)) {
+          dataPresent = true;
+          readRows(token);
+        } else if (name.equals("success")) {
+          success = readFlag(parser, token);
+        } else if (name.equals("message")) {
+          message =
+              token.isScalarValue() && token != JsonToken.VALUE_NULL ? parser.getText() : null;
+          parser.skipChildren();
+        } else {
+          parser.skipChildren(); // unknown envelope fields are ignored
+        }
+      }
+      if (parser.currentToken() != JsonToken.END_OBJECT) {
+        throw new MalformedResponseException("body ended before the JSON object was closed");
+      }
+      return new ParsedResponse<>(success, message, dataPresent, rows, problems);
+    }
+
+    private void readRows(JsonToken token) throws IOException {
+      if (token == JsonToken.VALUE_NULL) {
+        return;
+      }
+      if (token != JsonToken.START_ARRAY) {
+        throw new MalformedResponseException("expected an array of rows, found " + token);
+      }
+      JsonStreamContext array = parser.getParsingContext();
+      JsonToken element;
+      while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (element == null) {
+          throw new MalformedResponseException("body ended inside the array of rows");
+        }
+        if (element == JsonToken.START_OBJECT) {
+          readRow(array);
+        } else {
+          JsonNode value = RawRow.withoutCredentials(parser.readValueAsTree());
+          problems.add(
+              new RowProblem(
+                  null, cap(String.valueOf(value)), "expected a JSON object as the row"));
+        }
       }
     }
-    if (parser.currentToken() != JsonToken.END_OBJECT) {
-      throw new MalformedResponseException("body ended before the JSON object was closed");
+
+    /** Reads the row straight into its model; a row the mapper does not take goes to map(). */
+    private void readRow(JsonStreamContext array) throws IOException {
+      long start = parser.currentTokenLocation().getByteOffset();
+      capture.keepFrom(start);
+      cursor.beginRow();
+      try {
+        rows.add(mapper.read(cursor));
+      } catch (MalformedRowException e) {
+        while (parser.currentToken() != JsonToken.END_OBJECT
+            || parser.getParsingContext() != array) {
+          if (parser.nextToken() == null) {
+            throw new MalformedResponseException("body ended inside a row");
+          }
+        }
+        mapAgain(capture.bytes(start, parser.currentLocation().getByteOffset()));
+      }
     }
-    return new ParsedResponse<>(success, message, dataPresent, rows, problems);
+
+    /** Reads the row a second time from its own bytes into a RawRow, the reference mapping. */
+    private void mapAgain(byte[] rowBytes) throws IOException {
+      RawRow row;
+      try (JsonParser again = JSON.createParser(rowBytes)) {
+        again.nextToken();
+        row = RawRow.read(again, strings);
+      }
+      try {
+        rows.add(mapper.map(row));
+      } catch (MalformedRowException e) {
+        problems.add(new RowProblem(mapper.bucketIdOf(row), cap(row.toJson()), e.getMessage()));
+      }
+    }
   }
 
   private static Boolean readFlag(JsonParser parser, JsonToken token) throws IOException {
@@ -107,40 +191,6 @@ public final class ResponseReader {
         yield null;
       }
     };
-  }
-
-  private <T> void readRows(
-      JsonParser parser,
-      JsonToken token,
-      RowMapper<T> mapper,
-      StringDeduplicator strings,
-      List<T> rows,
-      List<RowProblem> problems)
-      throws IOException {
-    if (token == JsonToken.VALUE_NULL) {
-      return;
-    }
-    if (token != JsonToken.START_ARRAY) {
-      throw new MalformedResponseException("expected an array of rows, found " + token);
-    }
-    JsonToken element;
-    while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
-      if (element == null) {
-        throw new MalformedResponseException("body ended inside the array of rows");
-      }
-      if (element == JsonToken.START_OBJECT) {
-        RawRow row = RawRow.read(parser, strings);
-        try {
-          rows.add(mapper.map(row));
-        } catch (MalformedRowException e) {
-          problems.add(new RowProblem(mapper.bucketIdOf(row), cap(row.toJson()), e.getMessage()));
-        }
-      } else {
-        JsonNode value = RawRow.withoutCredentials(parser.readValueAsTree());
-        problems.add(
-            new RowProblem(null, cap(String.valueOf(value)), "expected a JSON object as the row"));
-      }
-    }
   }
 
   private static String cap(String rawJson) {

@@ -55,7 +55,7 @@ public final class HotPathProfilePart implements BenchmarkPart {
               Phase.READ,
               new Phase(
                   "of which timestamps (`last_updated`, ISO-8601)",
-                  "tech.flashback.connect.client.json.FlexibleTimestamps.toInstant"),
+                  "tech.flashback.connect.client.json.RowCursor.instant"),
               new Phase(
                   "de-duplicate, order",
                   "tech.flashback.connect.stream.NodeDailyStream.nodesToEmit"),
@@ -67,7 +67,7 @@ public final class HotPathProfilePart implements BenchmarkPart {
               Phase.READ,
               new Phase(
                   "of which numeric strings to `long`",
-                  "tech.flashback.connect.client.json.FlexibleNumbers.toLong"),
+                  "tech.flashback.connect.client.json.RowCursor.int64"),
               new Phase(
                   "the `SourceRecord`s, `Struct`s and headers",
                   "tech.flashback.connect.record.BucketTotalsRecords.toRecord")));
@@ -175,7 +175,7 @@ public final class HotPathProfilePart implements BenchmarkPart {
   record Phase(String name, String method) {
     static final Phase READ =
         new Phase(
-            "read the body into typed rows (Jackson, `RawRow`, mapper)",
+            "read the body into typed rows (Jackson, `RowCursor`, mapper)",
             "tech.flashback.connect.client.json.ResponseReader.read");
   }
 

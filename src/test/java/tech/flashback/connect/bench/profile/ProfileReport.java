@@ -137,11 +137,10 @@ final class ProfileReport {
               "- **%s**: reading the body takes %s of the samples and %s of the allocated bytes."
                   + " Jackson's own code is at least %s of the samples (its self time; Jackson"
                   + " code inlined into a connector method is charged to that method). The rest"
-                  + " of reading is the connector's per-value work: a `RawRow` per row holding"
-                  + " every value as an object (a `String` per text value, built and then looked"
-                  + " up for sharing; a boxed `Long` per number), then the mapper's lenient"
-                  + " conversions. Connect's `Struct` validation takes %s of the samples and %s"
-                  + " of the bytes.",
+                  + " of reading is the connector's per-value work: converting each value as it"
+                  + " passes (`RowCursor`), sharing repeated ids before a `String` is made, boxing"
+                  + " into the row's model. Connect's `Struct` validation takes %s of the samples"
+                  + " and %s of the bytes.",
               title(stream),
               percent(tally.inclusiveOf(read), samples),
               percent(tally.allocatedUnder(read), bytes),
@@ -157,26 +156,26 @@ final class ProfileReport {
         .append(" (`field: \"<name>\"`), error or not. That is worth reporting upstream (build the")
         .append(" text only when the check fails); the connector cannot avoid it short of not")
         .append(" using `Struct`.\n\n")
-        .append("What would close the gap to the bare pass, biggest first: read each row")
-        .append(" straight into its typed model (a switch on Jackson's interned field names,")
-        .append(" numbers read as primitives, repeated ids shared from the parser's buffer")
-        .append(" before a `String` is built), keeping `RawRow` only to describe a row that")
-        .append(" failed; parse the canonical ISO-8601 UTC form (`2024-01-15T10:30:00Z`) without")
-        .append(" `DateTimeFormatter`, falling back to it for every other form. The record side")
-        .append(" is mostly Connect's price: every `Struct.put` is validated against the schema")
-        .append(" and every record carries its own offset map and header set.\n");
+        .append("Rows are read straight into their typed model: `RowCursor` converts each value")
+        .append(" as the parser passes it (numbers as primitives, repeated ids shared before a")
+        .append(" `String` is made, ISO-8601 in its common shapes without `DateTimeFormatter`,")
+        .append(" the next field name predicted and matched against the raw bytes), and a row")
+        .append(" it does not take is read again from its own bytes into a `RawRow` for the")
+        .append(" reference mapping and the error report. What is left beyond the bare pass is")
+        .append(" the model and record objects themselves and Connect's validation of every")
+        .append(" `Struct.put`.\n");
   }
 
   private static String detail(StreamProfile stream, SampleTally tally, long samples) {
     return switch (stream.stream()) {
       case "minute" ->
           format(
-              " Offsets take %s (a `LinkedHashMap` per record, needed because each record's"
-                  + " offset differs).",
+              " Offsets take %s (the offset past a minute is built once per minute and shared;"
+                  + " one inside a minute is built only if Connect reads it).",
               percent(tally.inclusiveOf(MINUTE_OFFSET_MAP), samples));
       case "nodeDaily" ->
           format(
-              " Parsing `last_updated` through `DateTimeFormatter` takes %s.",
+              " Reading timestamps (`last_updated`, ISO-8601) takes %s.",
               percent(tally.inclusiveOf(stream.phases().get(1).method()), samples));
       default ->
           format(
