@@ -14,7 +14,6 @@ import tech.flashback.connect.client.BucketDenial;
 import tech.flashback.connect.client.model.BucketTotals;
 import tech.flashback.connect.client.model.RowProblem;
 import tech.flashback.connect.config.StreamKind;
-import tech.flashback.connect.offset.SourcePartition;
 import tech.flashback.connect.offset.TotalsOffset;
 import tech.flashback.connect.record.BucketTotalsRecords;
 
@@ -29,9 +28,7 @@ public final class BucketTotalsStream extends ScheduledStream {
 
   private final TotalsSettings settings;
   private final Map<String, Instant> lastSnapshots;
-
-  /** One (immutable) partition map per bucket, made once instead of once per snapshot. */
-  private final Map<String, Map<String, Object>> partitions = new HashMap<>();
+  private final BucketPartitions partitions = new BucketPartitions(StreamKind.BUCKET_TOTALS);
 
   /**
    * @param startSnapshots every bucket of the task with its last emitted slot, or {@code null}
@@ -91,7 +88,7 @@ public final class BucketTotalsStream extends ScheduledStream {
               .handle(
                   StreamKind.BUCKET_TOTALS,
                   problem,
-                  partitionOf(bucket),
+                  partitions.of(bucket),
                   slotOffset,
                   Instant.ofEpochMilli(nowMs));
       if (error != null) {
@@ -108,7 +105,7 @@ public final class BucketTotalsStream extends ScheduledStream {
     for (BucketTotals row : rows.values()) {
       records.add(
           BucketTotalsRecords.toRecord(
-              partitionOf(row.bucketId()), slotOffset, settings.topic(), row, slot));
+              partitions.of(row.bucketId()), slotOffset, settings.topic(), row, slot));
     }
     for (String bucket : buckets) {
       if (!refused.contains(bucket)) {
@@ -117,10 +114,5 @@ public final class BucketTotalsStream extends ScheduledStream {
     }
     context.metrics().recordsEmitted(StreamKind.BUCKET_TOTALS, rows.size());
     return records;
-  }
-
-  private Map<String, Object> partitionOf(String bucket) {
-    return partitions.computeIfAbsent(
-        bucket, id -> SourcePartition.of(StreamKind.BUCKET_TOTALS, id).toMap());
   }
 }

@@ -23,7 +23,6 @@ import tech.flashback.connect.config.StreamKind;
 import tech.flashback.connect.offset.LazyOffset;
 import tech.flashback.connect.offset.MinuteOffset;
 import tech.flashback.connect.offset.MinuteRowKey;
-import tech.flashback.connect.offset.SourcePartition;
 import tech.flashback.connect.record.MinuteStatsRecords;
 
 /**
@@ -42,8 +41,7 @@ public final class MinuteStream extends ScheduledStream {
   private final MinuteSettings settings;
   private final Map<String, MinuteOffset> positions;
 
-  /** One (immutable) partition map per bucket, shared by its records instead of one per row. */
-  private final Map<String, Map<String, Object>> partitions = new HashMap<>();
+  private final BucketPartitions partitions = new BucketPartitions(StreamKind.MINUTE);
 
   private Duration window;
 
@@ -179,7 +177,7 @@ public final class MinuteStream extends ScheduledStream {
         .handle(
             StreamKind.MINUTE,
             problem,
-            partitionOf(bucket),
+            partitions.of(bucket),
             before.toMap(),
             Instant.ofEpochMilli(nowMs));
   }
@@ -243,13 +241,8 @@ public final class MinuteStream extends ScheduledStream {
           lastOfMinute ? pastMinute : new LazyOffset(new MinuteOffset(minute, row.key())::toMap);
       records.add(
           MinuteStatsRecords.toRecord(
-              partitionOf(row.bucketId()), offset, settings.topic(), row.stat()));
+              partitions.of(row.bucketId()), offset, settings.topic(), row.stat()));
     }
-  }
-
-  private Map<String, Object> partitionOf(String bucket) {
-    return partitions.computeIfAbsent(
-        bucket, id -> SourcePartition.of(StreamKind.MINUTE, id).toMap());
   }
 
   /** Rows with an empty repo or host have the same record key as rows without one. */

@@ -27,7 +27,6 @@ final class FlexibleTimestamps {
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
   private static final int MAX_TEXT_CHARS = 64;
   private static final int MAX_EPOCH_DIGITS = 20;
-  private static final int MAX_PLAIN_DIGITS = 18;
 
   private FlexibleTimestamps() {}
 
@@ -53,25 +52,17 @@ final class FlexibleTimestamps {
 
   /**
    * The common forms of timestamp text, read without a {@code String} or a formatter: epoch digits
-   * (up to 18) and ISO-8601 as {@code yyyy-MM-ddTHH:mm:ss[.fraction]} (or a space for the {@code
-   * T}) followed by {@code Z}, an offset {@code ±HH:MM} or nothing (UTC). Anything else, or any
-   * field out of range, gives {@code null}: the caller then takes {@link #toInstant}, which decides
-   * (and whose results these equal wherever both apply).
+   * (up to 18, optionally negative) and ISO-8601 as {@code yyyy-MM-ddTHH:mm:ss[.fraction]} (or a
+   * space for the {@code T}) followed by {@code Z}, an offset {@code ±HH:MM} or nothing (UTC).
+   * Anything else, or any field out of range, gives {@code null}: the caller then takes {@link
+   * #toInstant}, which decides (and whose results these equal wherever both apply; a leading {@code
+   * +} is not a number there).
    */
   static Instant fromCommonText(char[] chars, int offset, int length) {
-    if (length > 0 && length <= MAX_PLAIN_DIGITS && allDigits(chars, offset, length)) {
+    if (length > 0 && chars[offset] != '+' && FlexibleNumbers.isPlainLong(chars, offset, length)) {
       return fromEpoch(FlexibleNumbers.parsePlainLong(chars, offset, length));
     }
     return CommonIso.parse(chars, offset, length);
-  }
-
-  private static boolean allDigits(char[] chars, int offset, int length) {
-    for (int i = offset; i < offset + length; i++) {
-      if (chars[i] < '0' || chars[i] > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static Instant fromText(String field, String text, Object original)

@@ -25,7 +25,10 @@ final class StringDeduplicator {
   private char[][] texts = new char[INITIAL_SLOTS][];
   private int size;
 
-  /** How many distinct strings are kept; it grows exactly when a lookup finds nothing to share. */
+  /**
+   * How many distinct strings are kept: it grows when a lookup finds nothing to share, until the
+   * table is full (then a miss leaves it as it is).
+   */
   int size() {
     return size;
   }
