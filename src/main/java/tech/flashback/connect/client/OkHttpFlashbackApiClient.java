@@ -305,7 +305,7 @@ public final class OkHttpFlashbackApiClient implements FlashbackApiClient {
       }
       try (Response response = httpCall.execute()) {
         return response.isSuccessful()
-            ? new Done<>(read(endpoint, response, mapper))
+            ? new Done<>(read(call, response, mapper))
             : onErrorStatus(call, response);
       }
     } catch (ResponseTooLargeIoException e) {
@@ -373,8 +373,9 @@ public final class OkHttpFlashbackApiClient implements FlashbackApiClient {
         .build();
   }
 
-  private <T> ApiResult<T> read(Endpoint endpoint, Response response, RowMapper<T> mapper)
+  private <T> ApiResult<T> read(ApiCall call, Response response, RowMapper<T> mapper)
       throws IOException {
+    Endpoint endpoint = call.endpoint();
     ResponseBody body = response.body();
     MediaType type = body.contentType();
     if (type != null && "html".equalsIgnoreCase(type.subtype())) {
@@ -390,7 +391,7 @@ public final class OkHttpFlashbackApiClient implements FlashbackApiClient {
             body.byteStream(),
             settings.maxResponseBytes(),
             bytes -> counters.recordBytes(endpoint, bytes))) {
-      parsed = reader.read(in, endpoint.dataField(), mapper);
+      parsed = reader.read(in, endpoint.dataField(), mapper, call.bucketIds());
     }
     if (Boolean.FALSE.equals(parsed.success())) {
       counters.recordError(endpoint, ErrorKind.REQUEST);

@@ -85,8 +85,14 @@ public final class MinuteStatsRecords {
         StreamHeader.headers(HEADER));
   }
 
-  /** The minute a timestamp falls in: the instant truncated to the minute (UTC). */
+  /**
+   * The minute a timestamp falls in: the instant truncated to the minute (UTC); the timestamp
+   * itself when it is a whole minute already, as the API sends them.
+   */
   public static Instant minuteOf(Instant timestamp) {
+    if (timestamp.getNano() == 0 && Math.floorMod(timestamp.getEpochSecond(), 60L) == 0) {
+      return timestamp;
+    }
     return Instant.ofEpochMilli(minuteMillis(timestamp));
   }
 

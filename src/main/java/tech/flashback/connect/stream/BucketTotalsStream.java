@@ -2,9 +2,8 @@ package tech.flashback.connect.stream;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +26,7 @@ import tech.flashback.connect.record.BucketTotalsRecords;
 public final class BucketTotalsStream extends ScheduledStream {
 
   private final TotalsSettings settings;
-  private final Map<String, Instant> lastSnapshots;
+  private final BucketSlots buckets;
   private final BucketPartitions partitions = new BucketPartitions(StreamKind.BUCKET_TOTALS);
 
   /**
@@ -37,7 +36,7 @@ public final class BucketTotalsStream extends ScheduledStream {
       StreamContext context, TotalsSettings settings, Map<String, Instant> startSnapshots) {
     super(context);
     this.settings = settings;
-    this.lastSnapshots = new HashMap<>(startSnapshots);
+    this.buckets = new BucketSlots(startSnapshots);
   }
 
   @Override
@@ -49,38 +48,45 @@ public final class BucketTotalsStream extends ScheduledStream {
   public List<SourceRecord> poll(long nowMs) {
     long interval = settings.interval().toMillis();
     Instant slot = Instant.ofEpochMilli(nowMs / interval * interval);
-    List<String> due = dueBuckets(slot, nowMs);
-    if (due.isEmpty()) {
+    int[] due = dueBuckets(slot, nowMs);
+    if (due.length == 0) {
       dueAt(slot.toEpochMilli() + interval);
       return List.of();
     }
     dueAt(nowMs);
-    return fetch(due.subList(0, Math.min(due.size(), settings.bucketIdsPerRequest())), slot, nowMs);
+    return fetch(
+        Arrays.copyOf(due, Math.min(due.length, settings.bucketIdsPerRequest())), slot, nowMs);
   }
 
-  private List<String> dueBuckets(Instant slot, long nowMs) {
-    List<String> due = new ArrayList<>();
-    lastSnapshots.forEach(
-        (bucket, last) -> {
-          if ((last == null || last.isBefore(slot)) && !context.denied().isSkipped(bucket, nowMs)) {
-            due.add(bucket);
-          }
-        });
-    due.sort(String::compareTo);
-    return due;
+  /** The indexes of the buckets behind this slot, in id order. */
+  private int[] dueBuckets(Instant slot, long nowMs) {
+    int[] due = new int[buckets.size()];
+    int count = 0;
+    for (int i = 0; i < buckets.size(); i++) {
+      if (buckets.isBehind(i, slot) && !context.denied().isSkipped(buckets.id(i), nowMs)) {
+        due[count++] = i;
+      }
+    }
+    return Arrays.copyOf(due, count);
   }
 
-  private List<SourceRecord> fetch(List<String> buckets, Instant slot, long nowMs) {
-    ApiResult<BucketTotals> result = context.client().bucketTotals(buckets);
+  private List<SourceRecord> fetch(int[] chunk, Instant slot, long nowMs) {
+    List<String> ids = new ArrayList<>(chunk.length);
+    for (int index : chunk) {
+      ids.add(buckets.id(index));
+    }
+    ApiResult<BucketTotals> result = context.client().bucketTotals(ids);
+    buckets.await(chunk);
     Set<String> refused = new HashSet<>();
     for (BucketDenial denial : result.deniedBuckets()) {
       context.denied().deny(StreamKind.BUCKET_TOTALS, denial, nowMs);
       refused.add(denial.bucketId());
+      buckets.stopAwaiting(denial.bucketId());
     }
     Map<String, Object> slotOffset = new TotalsOffset(slot).toMap();
-    List<SourceRecord> records = new ArrayList<>();
+    List<SourceRecord> records = new ArrayList<>(chunk.length);
     for (RowProblem problem : result.problems()) {
-      String bucket = MalformedRows.attachTo(problem, buckets);
+      String bucket = MalformedRows.attachTo(problem, ids);
       // The slot of a bucket whose row went to the error topic is done: the error record says so.
       SourceRecord error =
           context
@@ -95,24 +101,24 @@ public final class BucketTotalsStream extends ScheduledStream {
         records.add(error);
       }
     }
-    Set<String> asked = new HashSet<>(buckets); // a list's contains() per row is quadratic
-    Map<String, BucketTotals> rows = new LinkedHashMap<>();
+    // Each asked bucket's first row is emitted, in the order received; later copies and rows of
+    // buckets not asked for are dropped.
+    int emitted = 0;
     for (BucketTotals row : result.rows()) {
-      if (asked.contains(row.bucketId()) && !refused.contains(row.bucketId())) {
-        rows.putIfAbsent(row.bucketId(), row);
+      int index = buckets.takeAwaited(row.bucketId());
+      if (index >= 0) {
+        records.add(
+            BucketTotalsRecords.toRecord(
+                partitions.of(buckets.id(index)), slotOffset, settings.topic(), row, slot));
+        emitted++;
       }
     }
-    for (BucketTotals row : rows.values()) {
-      records.add(
-          BucketTotalsRecords.toRecord(
-              partitions.of(row.bucketId()), slotOffset, settings.topic(), row, slot));
-    }
-    for (String bucket : buckets) {
-      if (!refused.contains(bucket)) {
-        lastSnapshots.put(bucket, slot);
+    for (int index : chunk) {
+      if (!refused.contains(buckets.id(index))) {
+        buckets.emitted(index, slot);
       }
     }
-    context.metrics().recordsEmitted(StreamKind.BUCKET_TOTALS, rows.size());
+    context.metrics().recordsEmitted(StreamKind.BUCKET_TOTALS, emitted);
     return records;
   }
 }

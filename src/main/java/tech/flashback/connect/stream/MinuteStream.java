@@ -185,8 +185,6 @@ public final class MinuteStream extends ScheduledStream {
   /**
    * The window's rows of these buckets not emitted before, de-duplicated, in emission order, each
    * with its identity (computed once: sorting and offsets read it instead of deriving it again).
-   * The sort is stable, so the copies of a row follow it directly in the order they were received
-   * and the first received is kept, without a hash map over the whole window.
    */
   private List<PendingRow> rowsToEmit(
       List<MinuteStat> rows,
@@ -212,14 +210,7 @@ public final class MinuteStream extends ScheduledStream {
         pending.add(new PendingRow(minute, row.bucketId(), key, row));
       }
     }
-    pending.sort(null);
-    List<PendingRow> unique = new ArrayList<>(pending.size());
-    for (PendingRow row : pending) {
-      if (unique.isEmpty() || unique.get(unique.size() - 1).compareTo(row) != 0) {
-        unique.add(row);
-      }
-    }
-    return unique;
+    return EmissionOrder.sortedUnique(pending);
   }
 
   /**

@@ -128,10 +128,7 @@ public final class NodeDailyStream extends ScheduledStream {
     return records;
   }
 
-  /**
-   * The day's nodes not emitted before, in key order, the first received of each key; the sort is
-   * stable, so a node's copies follow it in the order received.
-   */
+  /** The day's nodes not emitted before, in key order, the first received of each key. */
   private static List<PendingNode> nodesToEmit(List<NodeDailyStat> rows, DayOffset position) {
     List<PendingNode> pending = new ArrayList<>(rows.size());
     for (NodeDailyStat row : rows) {
@@ -140,14 +137,7 @@ public final class NodeDailyStream extends ScheduledStream {
         pending.add(new PendingNode(key, row));
       }
     }
-    pending.sort(null);
-    List<PendingNode> unique = new ArrayList<>(pending.size());
-    for (PendingNode node : pending) {
-      if (unique.isEmpty() || !unique.get(unique.size() - 1).key().equals(node.key())) {
-        unique.add(node);
-      }
-    }
-    return unique;
+    return EmissionOrder.sortedUnique(pending);
   }
 
   /** Nodes with an empty host or ip have the same record key as nodes without one. */

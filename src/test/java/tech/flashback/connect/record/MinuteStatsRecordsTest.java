@@ -128,6 +128,10 @@ class MinuteStatsRecordsTest {
         .isEqualTo(Instant.parse("2024-02-01T10:15:00Z"));
     assertThat(MinuteStatsRecords.minuteOf(Instant.parse("1969-12-31T23:59:30Z")))
         .isEqualTo(Instant.parse("1969-12-31T23:59:00Z"));
+    assertThat(MinuteStatsRecords.minuteOf(Instant.parse("2024-02-01T10:15:00.000000001Z")))
+        .isEqualTo(Instant.parse("2024-02-01T10:15:00Z"));
+    Instant whole = Instant.parse("1969-12-31T23:59:00Z");
+    assertThat(MinuteStatsRecords.minuteOf(whole)).isSameAs(whole);
   }
 
   @Test

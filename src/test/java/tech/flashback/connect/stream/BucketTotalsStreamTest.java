@@ -7,6 +7,8 @@ import static tech.flashback.connect.stream.StreamTestSupport.value;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +18,11 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tech.flashback.connect.client.ApiResult;
+import tech.flashback.connect.client.BucketDenial;
+import tech.flashback.connect.client.FlashbackApiClient;
 import tech.flashback.connect.client.OkHttpFlashbackApiClient;
+import tech.flashback.connect.client.model.BucketTotals;
 import tech.flashback.connect.config.MalformedRowPolicy;
 import tech.flashback.connect.metrics.TaskMetrics;
 import tech.flashback.connect.offset.TotalsOffset;
@@ -107,5 +113,42 @@ class BucketTotalsStreamTest {
 
     time.setCurrentTimeMs(SLOT.plusSeconds(300).toEpochMilli());
     assertThat(drain(restarted, time.milliseconds())).hasSize(5);
+  }
+
+  @Test
+  void eachAskedBucketGivesOneRecordWhateverElseTheAnswerHolds() {
+    List<String> ids = bucketIds();
+    String refused = ids.get(1);
+    FlashbackApiClient answering =
+        new ForwardingApiClient(client, rows -> rows) {
+          @Override
+          public ApiResult<BucketTotals> bucketTotals(Collection<String> asked) {
+            List<BucketTotals> rows = new ArrayList<>();
+            for (String id : asked) {
+              rows.add(new BucketTotals(id, 1L, 2L, 3L, 4L));
+              rows.add(new BucketTotals(id, 9L, 9L, 9L, 9L)); // a second row: dropped
+            }
+            rows.add(new BucketTotals("not-asked", 1L, 1L, 1L, 1L));
+            List<BucketDenial> denied =
+                asked.contains(refused) ? List.of(new BucketDenial(refused, 403, "no")) : List.of();
+            return new ApiResult<>(rows, List.of(), denied);
+          }
+        };
+    BucketTotalsStream stream =
+        new BucketTotalsStream(
+            new StreamContext(
+                answering,
+                StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, TaskMetrics.detached()),
+                new DeniedBuckets(300_000),
+                TaskMetrics.detached()),
+            new TotalsSettings("flashback.bucket-totals", Duration.ofMinutes(5), 2),
+            never());
+
+    List<SourceRecord> records = drain(stream, time.milliseconds());
+
+    assertThat(records)
+        .extracting(r -> value(r).getString("bucket_id"))
+        .containsExactly(ids.get(0), ids.get(2), ids.get(3), ids.get(4));
+    assertThat(records).allMatch(r -> value(r).getInt64("total_count") == 1L);
   }
 }

@@ -14,7 +14,7 @@ import tech.flashback.connect.client.model.MinuteStat;
 import tech.flashback.connect.client.model.NodeDailyStat;
 
 /** A real client whose minute rows a test rewrites, to model servers the simulator does not. */
-final class ForwardingApiClient implements FlashbackApiClient {
+class ForwardingApiClient implements FlashbackApiClient {
 
   private final FlashbackApiClient delegate;
   private final UnaryOperator<List<MinuteStat>> minuteRows;

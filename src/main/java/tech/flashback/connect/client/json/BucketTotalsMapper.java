@@ -48,7 +48,7 @@ public final class BucketTotalsMapper implements RowMapper<BucketTotals> {
     for (Field field = row.nextField(FIELDS); field != null; field = row.nextField(FIELDS)) {
       String name = field.jsonName;
       switch (field) {
-        case BUCKET_ID -> bucketId = row.text(name);
+        case BUCKET_ID -> bucketId = row.distinctText(name); // one row per bucket
         case TOTAL_COUNT -> totalCount = row.int64(name);
         case TOTAL_UPLOAD_BYTES -> totalUploadBytes = row.int64(name);
         case TOTAL_DOWNLOAD_BYTES -> totalDownloadBytes = row.int64(name);

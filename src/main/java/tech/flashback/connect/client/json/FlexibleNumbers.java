@@ -99,32 +99,33 @@ final class FlexibleNumbers {
     return true;
   }
 
-  /** {@link #isPlainLong(String)} over text still in the parser's buffer. */
-  static boolean isPlainLong(char[] chars, int offset, int length) {
+  /**
+   * What {@link #parsePlainLong} gives for text that {@link #isPlainLong(String)} would refuse: no
+   * text of at most {@value #MAX_SAFE_DIGITS} digits parses to it.
+   */
+  static final long NOT_PLAIN = Long.MIN_VALUE;
+
+  /**
+   * The value of text still in the parser's buffer if {@link #isPlainLong(String)} accepts it,
+   * checked and parsed in one pass (it cannot overflow); {@link #NOT_PLAIN} otherwise.
+   */
+  static long parsePlainLong(char[] chars, int offset, int length) {
     if (length == 0) {
-      return false;
+      return NOT_PLAIN;
     }
-    int start = chars[offset] == '-' || chars[offset] == '+' ? 1 : 0;
+    boolean negative = chars[offset] == '-';
+    int start = negative || chars[offset] == '+' ? 1 : 0;
     int digits = length - start;
     if (digits == 0 || digits > MAX_SAFE_DIGITS) {
-      return false;
+      return NOT_PLAIN;
     }
-    for (int i = offset + start; i < offset + length; i++) {
-      char c = chars[i];
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Parses text that {@link #isPlainLong(char[], int, int)} accepted; it cannot overflow. */
-  static long parsePlainLong(char[] chars, int offset, int length) {
-    boolean negative = chars[offset] == '-';
-    int start = negative || chars[offset] == '+' ? offset + 1 : offset;
     long value = 0;
-    for (int i = start; i < offset + length; i++) {
-      value = value * 10 + (chars[i] - '0');
+    for (int i = offset + start; i < offset + length; i++) {
+      int digit = chars[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return NOT_PLAIN;
+      }
+      value = value * 10 + digit;
     }
     return negative ? -value : value;
   }

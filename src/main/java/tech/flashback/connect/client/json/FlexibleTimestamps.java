@@ -59,8 +59,11 @@ final class FlexibleTimestamps {
    * +} is not a number there).
    */
   static Instant fromCommonText(char[] chars, int offset, int length) {
-    if (length > 0 && chars[offset] != '+' && FlexibleNumbers.isPlainLong(chars, offset, length)) {
-      return fromEpoch(FlexibleNumbers.parsePlainLong(chars, offset, length));
+    if (length > 0 && chars[offset] != '+') {
+      long epoch = FlexibleNumbers.parsePlainLong(chars, offset, length);
+      if (epoch != FlexibleNumbers.NOT_PLAIN) {
+        return fromEpoch(epoch);
+      }
     }
     return CommonIso.parse(chars, offset, length);
   }

@@ -75,8 +75,8 @@ public final class NodeDailyStatMapper implements RowMapper<NodeDailyStat> {
     for (Field field = row.nextField(FIELDS); field != null; field = row.nextField(FIELDS)) {
       String name = field.jsonName;
       switch (field) {
-        case IP -> ip = row.text(name);
-        case HOST -> host = row.text(name);
+        case IP -> ip = row.distinctText(name); // one row per node
+        case HOST -> host = row.distinctText(name);
         case PERC_UPTIME -> uptimePercent = row.float64(name);
         case AVG_LATENCY_MS -> avgLatencyMs = row.float64(name);
         case VERSION -> version = row.text(name);

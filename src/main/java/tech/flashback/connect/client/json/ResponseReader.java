@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import tech.flashback.connect.client.model.RowProblem;
 
@@ -67,6 +68,19 @@ public final class ResponseReader {
    */
   public <T> ParsedResponse<T> read(InputStream body, String dataField, RowMapper<T> mapper)
       throws IOException {
+    return read(body, dataField, mapper, List.of());
+  }
+
+  /**
+   * Reads a whole body whose request named some ids (its buckets): a row's text equal to one of
+   * them is that very {@code String}. The caller's maps are keyed by those strings, so looking a
+   * row up there finds its hash computed and its key equal by identity.
+   *
+   * @param requestIds the ids the request named
+   */
+  public <T> ParsedResponse<T> read(
+      InputStream body, String dataField, RowMapper<T> mapper, Collection<String> requestIds)
+      throws IOException {
     RowCapture capture = new RowCapture(body);
     try (JsonParser parser = JSON.createParser(capture)) {
       JsonToken first = parser.nextToken();
@@ -74,7 +88,7 @@ public final class ResponseReader {
         throw new MalformedResponseException(
             first == null ? "empty body" : "expected a JSON object, found " + first);
       }
-      return new BodyReading<>(parser, capture, mapper).readEnvelope(dataField);
+      return new BodyReading<>(parser, capture, mapper, requestIds).readEnvelope(dataField);
     } catch (JsonProcessingException e) {
       throw new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
     }
@@ -91,10 +105,12 @@ public final class ResponseReader {
     private final List<T> rows = new ArrayList<>();
     private final List<RowProblem> problems = new ArrayList<>();
 
-    BodyReading(JsonParser parser, RowCapture capture, RowMapper<T> mapper) {
+    BodyReading(
+        JsonParser parser, RowCapture capture, RowMapper<T> mapper, Collection<String> requestIds) {
       this.parser = parser;
       this.capture = capture;
       this.mapper = mapper;
+      strings.keep(requestIds);
       this.cursor = new RowCursor(parser, strings);
     }
 

@@ -2,6 +2,7 @@ package tech.flashback.connect.client.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -33,6 +34,9 @@ public final class RowCursor {
 
   private int[] valuesRepeated = new int[0];
   private int previous = -1;
+
+  private long lastEpoch;
+  private Instant lastEpochInstant;
 
   RowCursor(JsonParser parser, StringDeduplicator strings) {
     this.parser = parser;
@@ -118,6 +122,17 @@ public final class RowCursor {
   }
 
   /**
+   * As {@link #text}, for a field whose values do not repeat within a response (the bucket of a
+   * totals row, the address of a node): made into a {@code String} without looking it up.
+   */
+  public String distinctText(String field) throws IOException, MalformedRowException {
+    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+      return parser.getText();
+    }
+    return text(field);
+  }
+
+  /**
    * The text, shared with equal earlier text while the current field's values repeat. Ids do, on
    * every row; a node's address does not, and sharing what never repeats only costs: after {@value
    * #SHARING_SAMPLE} values of a field with fewer than a quarter repeated, its values are no longer
@@ -133,7 +148,7 @@ public final class RowCursor {
       return new String(chars, offset, length);
     }
     int before = strings.size();
-    String value = strings.dedupe(chars, offset, length);
+    String value = strings.dedupe(field, chars, offset, length);
     if (seen < SHARING_SAMPLE) {
       valuesSeen[field] = seen + 1;
       if (strings.size() == before) {
@@ -147,17 +162,19 @@ public final class RowCursor {
   public Long int64(String field) throws IOException, MalformedRowException {
     return switch (parser.currentToken()) {
       case VALUE_NUMBER_INT -> {
-        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        try {
+          yield parser.getLongValue(); // without asking its type first: that parses it twice
+        } catch (InputCoercionException beyondInt64) {
           throw MalformedRowException.unexpected(field, "an integer within int64", unread());
         }
-        yield parser.getLongValue();
       }
       case VALUE_STRING -> {
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
-        if (FlexibleNumbers.isPlainLong(chars, offset, length)) {
-          yield FlexibleNumbers.parsePlainLong(chars, offset, length);
+        long plain = FlexibleNumbers.parsePlainLong(chars, offset, length);
+        if (plain != FlexibleNumbers.NOT_PLAIN) {
+          yield plain;
         }
         yield FlexibleNumbers.toLong(field, new String(chars, offset, length)); // null if blank
       }
@@ -170,10 +187,8 @@ public final class RowCursor {
   /** The current value as a double, as {@link RawRow#doubleValue}. */
   public Double float64(String field) throws IOException, MalformedRowException {
     return switch (parser.currentToken()) {
-      case VALUE_NUMBER_INT ->
-          parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-              ? parser.getBigIntegerValue().doubleValue()
-              : (double) parser.getLongValue();
+      // Jackson converts an integer of any size as RawRow does: a long cast, a BigInteger's value.
+      case VALUE_NUMBER_INT -> parser.getDoubleValue();
       case VALUE_NUMBER_FLOAT -> {
         // Jackson parses the literal with Double.parseDouble, as FlexibleNumbers does.
         double value = parser.getDoubleValue();
@@ -192,10 +207,11 @@ public final class RowCursor {
   public Instant instant(String field) throws IOException, MalformedRowException {
     return switch (parser.currentToken()) {
       case VALUE_NUMBER_INT -> {
-        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        try {
+          yield epochInstant(parser.getLongValue());
+        } catch (InputCoercionException beyondInt64) {
           throw MalformedRowException.unexpected(field, "a timestamp", unread());
         }
-        yield FlexibleTimestamps.fromEpoch(parser.getLongValue());
       }
       case VALUE_STRING -> {
         char[] chars = parser.getTextCharacters();
@@ -211,6 +227,18 @@ public final class RowCursor {
       case VALUE_NULL -> null;
       default -> throw MalformedRowException.unexpected(field, "a timestamp", unread());
     };
+  }
+
+  /**
+   * The instant of an epoch number, shared with the row before when it is the same number: the rows
+   * of a minute or a day carry one timestamp, and instants are immutable.
+   */
+  private Instant epochInstant(long epoch) {
+    if (lastEpochInstant == null || epoch != lastEpoch) {
+      lastEpochInstant = FlexibleTimestamps.fromEpoch(epoch);
+      lastEpoch = epoch;
+    }
+    return lastEpochInstant;
   }
 
   /** A field the row cannot do without, as {@link RawRow#requiredInstant}. */

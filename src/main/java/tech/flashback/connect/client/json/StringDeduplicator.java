@@ -1,6 +1,7 @@
 package tech.flashback.connect.client.json;
 
 import java.util.Arrays;
+import java.util.Collection;
 
 /**
  * Shares equal short strings within one response: bucket, repo and host ids repeat on every row,
@@ -25,6 +26,14 @@ final class StringDeduplicator {
   private char[][] texts = new char[INITIAL_SLOTS][];
   private int size;
 
+  /** Per kind k, at 2k and 2k + 1: its most recent distinct value and the one before. */
+  private String[] recentValues = new String[0];
+
+  private char[][] recentTexts = new char[0][];
+
+  /** Values to keep, added at the first lookup. */
+  private Collection<String> pendingKeeps;
+
   /**
    * How many distinct strings are kept: it grows when a lookup finds nothing to share, until the
    * table is full (then a miss leaves it as it is).
@@ -33,13 +42,41 @@ final class StringDeduplicator {
     return size;
   }
 
+  /** The value, or the equal one kept before; kept itself if new (rows read twice). */
   String dedupe(String value) {
     int length = value.length();
     if (length > MAX_LENGTH) {
       return value;
     }
-    char[] chars = value.toCharArray(); // only rows read twice come here
-    return dedupe(chars, 0, length, value);
+    if (pendingKeeps != null) {
+      addPendingKeeps();
+    }
+    char[] chars = value.toCharArray();
+    int hash = hash(chars, 0, length);
+    int slot = find(hash, chars, 0, length);
+    if (slot >= 0) {
+      return slots[slot];
+    }
+    add(-slot - 1, hash, value, chars); // chars is a copy already
+    return value;
+  }
+
+  /**
+   * Keeps these values (a request's ids), so that equal text read later is these very strings. They
+   * go into the table at the first lookup, so a response whose ids are never looked up (each row's
+   * id is its own) does not pay for them.
+   */
+  void keep(Collection<String> values) {
+    pendingKeeps = values.isEmpty() ? null : values;
+  }
+
+  private void addPendingKeeps() {
+    Collection<String> values = pendingKeeps;
+    pendingKeeps = null;
+    while ((size + values.size()) * 2 > slots.length && slots.length < MAX_ENTRIES * 2) {
+      rehash(); // grown once up front rather than step by step
+    }
+    values.forEach(this::dedupe);
   }
 
   /** The text of {@code chars[offset, offset + length)}, shared with equal earlier text. */
@@ -47,25 +84,96 @@ final class StringDeduplicator {
     if (length > MAX_LENGTH) {
       return new String(chars, offset, length);
     }
-    return dedupe(chars, offset, length, null);
+    if (pendingKeeps != null) {
+      addPendingKeeps();
+    }
+    int hash = hash(chars, offset, length);
+    int slot = find(hash, chars, offset, length);
+    if (slot >= 0) {
+      return slots[slot];
+    }
+    String value = new String(chars, offset, length);
+    add(-slot - 1, hash, value, Arrays.copyOfRange(chars, offset, offset + length));
+    return value;
   }
 
-  private String dedupe(char[] chars, int offset, int length, String made) {
+  /**
+   * As {@link #dedupe(char[], int, int)} for a value of one kind (a field, numbered from 0): its
+   * two most recent distinct values are compared first, since a response's rows come grouped (a
+   * bucket's rows together, its repos and hosts in turn) and the same few ids follow each other.
+   */
+  String dedupe(int kind, char[] chars, int offset, int length) {
+    if (length > MAX_LENGTH) {
+      return new String(chars, offset, length);
+    }
+    int at = recentOf(kind);
+    if (sameText(recentTexts[at], chars, offset, length)) {
+      return recentValues[at];
+    }
+    if (sameText(recentTexts[at + 1], chars, offset, length)) {
+      swapRecent(at);
+      return recentValues[at];
+    }
+    if (pendingKeeps != null) {
+      addPendingKeeps();
+    }
     int hash = hash(chars, offset, length);
+    int slot = find(hash, chars, offset, length);
+    String value;
+    char[] text;
+    if (slot >= 0) {
+      value = slots[slot];
+      text = texts[slot];
+    } else {
+      value = new String(chars, offset, length);
+      text = Arrays.copyOfRange(chars, offset, offset + length);
+      add(-slot - 1, hash, value, text);
+    }
+    pushRecent(at, value, text);
+    return value;
+  }
+
+  /** The slot holding this text, or {@code -(free slot) - 1} where it would go. */
+  private int find(int hash, char[] chars, int offset, int length) {
     int mask = slots.length - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
-      String existing = slots[i];
-      if (existing == null) {
-        String value = made != null ? made : new String(chars, offset, length);
-        add(i, hash, value, Arrays.copyOfRange(chars, offset, offset + length));
-        return value;
+      if (slots[i] == null) {
+        return -i - 1;
       }
-      char[] text = texts[i];
-      if (hashes[i] == hash
-          && Arrays.equals(text, 0, text.length, chars, offset, offset + length)) {
-        return existing;
+      if (hashes[i] == hash && sameText(texts[i], chars, offset, length)) {
+        return i;
       }
     }
+  }
+
+  private static boolean sameText(char[] text, char[] chars, int offset, int length) {
+    return text != null && Arrays.equals(text, 0, text.length, chars, offset, offset + length);
+  }
+
+  /** The index in the recent arrays of this kind's most recent value (the one before at + 1). */
+  private int recentOf(int kind) {
+    int at = kind * 2;
+    if (at + 1 >= recentValues.length) {
+      recentValues = Arrays.copyOf(recentValues, at + 2);
+      recentTexts = Arrays.copyOf(recentTexts, at + 2);
+    }
+    return at;
+  }
+
+  private void swapRecent(int at) {
+    String value = recentValues[at + 1];
+    char[] text = recentTexts[at + 1];
+    recentValues[at + 1] = recentValues[at];
+    recentTexts[at + 1] = recentTexts[at];
+    recentValues[at] = value;
+    recentTexts[at] = text;
+  }
+
+  private void pushRecent(int at, String value, char[] text) {
+    recentValues[at + 1] = recentValues[at];
+    recentTexts[at + 1] = recentTexts[at];
+    recentValues[at] = value;
+    recentTexts[at] = text;
   }
 
   /**

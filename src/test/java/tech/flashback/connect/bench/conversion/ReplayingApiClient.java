@@ -44,24 +44,30 @@ final class ReplayingApiClient implements FlashbackApiClient {
   @Override
   public ApiResult<MinuteStat> minuteStats(
       Collection<String> bucketIds, Instant start, Instant end) {
-    return parse(responses.minute().json(), Endpoint.MINUTE_STATS, new MinuteStatMapper());
+    return parse(
+        responses.minute().json(), Endpoint.MINUTE_STATS, new MinuteStatMapper(), bucketIds);
   }
 
   @Override
   public ApiResult<NodeDailyStat> nodeDailyStats(String bucketId, LocalDate day) {
     return parse(
-        responses.nodeDaily().json(), Endpoint.NODE_DAILY, new NodeDailyStatMapper(bucketId, day));
+        responses.nodeDaily().json(),
+        Endpoint.NODE_DAILY,
+        new NodeDailyStatMapper(bucketId, day),
+        List.of(bucketId));
   }
 
   @Override
   public ApiResult<BucketTotals> bucketTotals(Collection<String> bucketIds) {
-    return parse(responses.totals().json(), Endpoint.BUCKET_TOTALS, new BucketTotalsMapper());
+    return parse(
+        responses.totals().json(), Endpoint.BUCKET_TOTALS, new BucketTotalsMapper(), bucketIds);
   }
 
-  private <T> ApiResult<T> parse(byte[] body, Endpoint endpoint, RowMapper<T> mapper) {
+  private <T> ApiResult<T> parse(
+      byte[] body, Endpoint endpoint, RowMapper<T> mapper, Collection<String> bucketIds) {
     ParsedResponse<T> parsed;
     try {
-      parsed = reader.read(new ByteArrayInputStream(body), endpoint.dataField(), mapper);
+      parsed = reader.read(new ByteArrayInputStream(body), endpoint.dataField(), mapper, bucketIds);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,29 +12,37 @@ import java.util.stream.Stream;
  * after every pause, and the live set (the heap after the {@link LiveSetProbe}'s full collections)
  * over time.
  *
- * <p>Flat means: no live-set sample of the last quarter of the run is more than {@link
- * #FLAT_TOLERANCE} above the highest sample of the first quarter. The live set, not the heap after
- * any pause: after G1's young pauses the heap holds old garbage that waits for the next mixed
+ * <p>Flat means: the lowest live-set sample of the last quarter of the steady run is at most {@link
+ * #FLAT_TOLERANCE} above the lowest of its first quarter. The live set, not the heap after any
+ * pause: after G1's young pauses the heap holds old garbage that waits for the next mixed
  * collection, so those values saw-tooth with G1's cycle whatever the application does, while a full
- * collection leaves only what is still reachable, which is what a leak makes grow.
+ * collection leaves only what is still reachable, which is what a leak makes grow. The steady run
+ * starts once the pipeline is full (see {@code steady}): before, the records in flight that the
+ * live set also holds are still fewer, and a comparison with them would count filling up as growth.
  *
  * @param start when the run started (connector created)
+ * @param steady when the steady run started: a tenth of the rows were in Kafka
  * @param end when it ended (last record in Kafka)
  * @param events the pauses between start and end
  */
-public record HeapProfile(Instant start, Instant end, List<GcEvent> events) {
+public record HeapProfile(Instant start, Instant steady, Instant end, List<GcEvent> events) {
 
   /** How much higher the last quarter's live set may go than the first's and still be flat. */
   public static final double FLAT_TOLERANCE = 0.15;
 
   public HeapProfile {
     events = List.copyOf(events);
+    if (steady.isBefore(start) || steady.isAfter(end)) {
+      throw new IllegalArgumentException(
+          "steady " + steady + " outside [" + start + ", " + end + "]");
+    }
   }
 
   /** The pauses of {@code all} between {@code start} and {@code end}. */
-  public static HeapProfile of(List<GcEvent> all, Instant start, Instant end) {
+  public static HeapProfile of(List<GcEvent> all, Instant start, Instant steady, Instant end) {
     return new HeapProfile(
         start,
+        steady,
         end,
         all.stream().filter(e -> !e.time().isBefore(start) && !e.time().isAfter(end)).toList());
   }
@@ -59,9 +67,19 @@ public record HeapProfile(Instant start, Instant end, List<GcEvent> events) {
 
   /** The i-th of {@code n} equal slices of the run. */
   public Slice slice(int i, int n) {
-    long nanos = duration().toNanos();
-    Instant from = start.plusNanos(nanos * i / n);
-    Instant to = start.plusNanos(nanos * (i + 1) / n);
+    return slice(start, i, n);
+  }
+
+  /** The i-th quarter of the steady run. */
+  public Slice steadyQuarter(int i) {
+    return slice(steady, i, 4);
+  }
+
+  /** The i-th of {@code n} equal slices of {@code [origin, end]}. */
+  private Slice slice(Instant origin, int i, int n) {
+    long nanos = Duration.between(origin, end).toNanos();
+    Instant from = origin.plusNanos(nanos * i / n);
+    Instant to = origin.plusNanos(nanos * (i + 1) / n);
     List<GcEvent> in =
         events.stream()
             .filter(e -> !e.time().isBefore(from) && (e.time().isBefore(to) || i == n - 1))
@@ -77,16 +95,19 @@ public record HeapProfile(Instant start, Instant end, List<GcEvent> events) {
     return slices;
   }
 
-  /** The lowest live set of the last quarter over the first's; NaN if either has no sample. */
-  public double lastOverFirstQuarter() {
-    long first = slice(0, 4).minLiveBytes();
-    long last = slice(3, 4).minLiveBytes();
+  /**
+   * The lowest live set of the steady run's last quarter over its first quarter's; NaN if either
+   * has no sample.
+   */
+  public double liveSetGrowth() {
+    long first = steadyQuarter(0).minLiveBytes();
+    long last = steadyQuarter(3).minLiveBytes();
     return first == 0 || last == 0 ? Double.NaN : (double) last / first;
   }
 
   /** Whether the live set stayed flat; false when a quarter has no sample to tell. */
   public boolean flat() {
-    return lastOverFirstQuarter() <= 1 + FLAT_TOLERANCE;
+    return liveSetGrowth() <= 1 + FLAT_TOLERANCE;
   }
 
   /**

@@ -23,7 +23,7 @@ class HeapProfileTest {
       // records in flight come and go: 48 MiB plus 0 to 90 MiB
       events.add(probe(s, 48 + (s * 37 % 100) * 9 / 10));
     }
-    HeapProfile profile = HeapProfile.of(events, START, START.plusSeconds(100));
+    HeapProfile profile = HeapProfile.of(events, START, START, START.plusSeconds(100));
 
     assertThat(profile.flat()).isTrue();
     assertThat(profile.slice(3, 4).maxAfterBytes()).isGreaterThan(140 * MIB);
@@ -37,24 +37,55 @@ class HeapProfileTest {
     for (int s = 10; s < 100; s += 5) {
       events.add(probe(s, 40 + s / 2)); // grows 0.5 MiB per second
     }
-    HeapProfile profile = HeapProfile.of(events, START, START.plusSeconds(100));
+    HeapProfile profile = HeapProfile.of(events, START, START, START.plusSeconds(100));
 
-    assertThat(profile.lastOverFirstQuarter()).isGreaterThan(1.15);
+    assertThat(profile.liveSetGrowth()).isGreaterThan(1.15);
+    assertThat(profile.flat()).isFalse();
+  }
+
+  @Test
+  void fillingUpBeforeTheSteadyRunIsNotGrowth() {
+    List<GcEvent> events = new ArrayList<>();
+    events.add(probe(10, 23)); // the pipeline still filling
+    for (int s = 20; s < 100; s += 5) {
+      events.add(probe(s, 34 + s % 10));
+    }
+    HeapProfile whole = HeapProfile.of(events, START, START, START.plusSeconds(100));
+    HeapProfile steady =
+        HeapProfile.of(events, START, START.plusSeconds(18), START.plusSeconds(100));
+
+    assertThat(whole.flat()).isFalse();
+    assertThat(steady.steadyQuarter(0).minLiveBytes()).isEqualTo(34 * MIB);
+    assertThat(steady.liveSetGrowth()).isEqualTo(1.0);
+    assertThat(steady.flat()).isTrue();
+  }
+
+  @Test
+  void aLeakInTheSteadyRunIsStillGrowth() {
+    List<GcEvent> events = new ArrayList<>();
+    for (int s = 20; s < 100; s += 5) {
+      events.add(probe(s, 34 + s / 4)); // grows 0.25 MiB per second
+    }
+    HeapProfile profile =
+        HeapProfile.of(events, START, START.plusSeconds(18), START.plusSeconds(100));
+
+    assertThat(profile.liveSetGrowth()).isGreaterThan(1.15);
     assertThat(profile.flat()).isFalse();
   }
 
   @Test
   void notFlatWithoutSamplesToCompare() {
-    HeapProfile profile = HeapProfile.of(List.of(young(5, 100, 40)), START, START.plusSeconds(100));
+    HeapProfile profile =
+        HeapProfile.of(List.of(young(5, 100, 40)), START, START, START.plusSeconds(100));
 
-    assertThat(profile.lastOverFirstQuarter()).isNaN();
+    assertThat(profile.liveSetGrowth()).isNaN();
     assertThat(profile.flat()).isFalse();
   }
 
   @Test
   void peakAndWindowComeFromThePausesInsideTheRun() {
     List<GcEvent> events = List.of(young(-5, 250, 10), young(50, 200, 60), young(120, 240, 9));
-    HeapProfile profile = HeapProfile.of(events, START, START.plusSeconds(100));
+    HeapProfile profile = HeapProfile.of(events, START, START, START.plusSeconds(100));
 
     assertThat(profile.events()).hasSize(1);
     assertThat(profile.peakUsedBytes()).isEqualTo(200 * MIB);

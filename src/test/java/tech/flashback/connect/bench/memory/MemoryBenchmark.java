@@ -68,7 +68,8 @@ public final class MemoryBenchmark implements BenchmarkPart {
     Path gcLog = dir.resolve("gc.log");
     List<String> gcLines = Files.readAllLines(gcLog);
     HeapProfile profile =
-        HeapProfile.of(GcLog.parse(gcLines), outcome.created(), outcome.finished());
+        HeapProfile.of(
+            GcLog.parse(gcLines), outcome.created(), outcome.steady(), outcome.finished());
     Path chart = context.docsDir().resolve("benchmarks-memory.png");
     HeapChart.write(chart, profile, options.heapMb());
     return new MemorySection(
@@ -95,7 +96,7 @@ public final class MemoryBenchmark implements BenchmarkPart {
         ConnectWorkerProcess.start(
             dir, context.workDir().getParent(), workerProps(kafka.bootstrapServers()), jvm)) {
       Instant created = Instant.now();
-      String problem;
+      Arrival arrival;
       Instant finished;
       boolean answered;
       int failedProbes;
@@ -103,16 +104,19 @@ public final class MemoryBenchmark implements BenchmarkPart {
           LiveSetProbe.start(options.probeDelay(), options.probeInterval(), worker.pid())) {
         answered =
             worker.createConnector(CONNECTOR, connectorConfig(simulator, scenario), CREATE_TIMEOUT);
-        problem = awaitAllRows(worker, topics, scenario.rows(), options);
+        arrival = awaitAllRows(worker, topics, scenario.rows(), options);
         finished = Instant.now();
         failedProbes = probe.failures();
       }
       long written = topics.endOffsetSum(TOPIC, options.partitions());
+      String problem = arrival.problem();
       boolean offsetsAtEnd = problem == null && awaitOffsetsAtEnd(worker, scenario);
+      Instant steady = arrival.tenthIn() != null ? arrival.tenthIn() : created;
       return new Outcome(
           problem == null,
           problem,
           created,
+          steady.isAfter(finished) ? finished : steady,
           finished,
           written,
           offsetsAtEnd,
@@ -121,19 +125,31 @@ public final class MemoryBenchmark implements BenchmarkPart {
     }
   }
 
-  /** Waits for the expected rows; returns why not, or null once they are all there. */
-  private static String awaitAllRows(
+  /**
+   * When rows reached Kafka.
+   *
+   * @param problem why not all of them, or null
+   * @param tenthIn when a tenth of them were in, or null if they never were
+   */
+  private record Arrival(String problem, Instant tenthIn) {}
+
+  /** Waits for the expected rows, noting when a tenth of them were there. */
+  private static Arrival awaitAllRows(
       ConnectWorkerProcess worker, Topics topics, long expected, Options options) throws Exception {
+    Instant tenthIn = null;
     long start = System.nanoTime();
     long nextCheck = start;
     long nextProgress = start + PROGRESS_INTERVAL.toNanos();
     long count;
     while ((count = topics.endOffsetSum(TOPIC, options.partitions())) < expected) {
       long now = System.nanoTime();
+      if (tenthIn == null && count * 10 >= expected) {
+        tenthIn = Instant.now();
+      }
       if (now > nextCheck) {
         String problem = problem(worker, now - start, options.deadline());
         if (problem != null) {
-          return problem + " after " + count + " of " + expected + " rows";
+          return new Arrival(problem + " after " + count + " of " + expected + " rows", tenthIn);
         }
         nextCheck = now + CHECK_INTERVAL.toNanos();
       }
@@ -144,7 +160,11 @@ public final class MemoryBenchmark implements BenchmarkPart {
       }
       Thread.sleep(100);
     }
-    return count == expected ? null : count + " rows written, " + expected + " expected";
+    if (tenthIn == null) {
+      tenthIn = Instant.now(); // all rows came before the first look
+    }
+    return new Arrival(
+        count == expected ? null : count + " rows written, " + expected + " expected", tenthIn);
   }
 
   private static String problem(ConnectWorkerProcess worker, long elapsedNanos, Duration deadline)
@@ -255,6 +275,7 @@ public final class MemoryBenchmark implements BenchmarkPart {
    * @param completed every expected row is in Kafka
    * @param problem why not, or null
    * @param created when the connector was created
+   * @param steady when a tenth of the rows were in Kafka: the pipeline is full from then on
    * @param finished when the last row was in Kafka (or the run gave up)
    * @param rowsWritten rows in the topic at the end
    * @param offsetsAtEnd every bucket's committed offset is the end of the history
@@ -265,6 +286,7 @@ public final class MemoryBenchmark implements BenchmarkPart {
       boolean completed,
       String problem,
       Instant created,
+      Instant steady,
       Instant finished,
       long rowsWritten,
       boolean offsetsAtEnd,

@@ -79,13 +79,14 @@ final class MemorySection {
   }
 
   private Figure flatnessFigure() {
-    double ratio = profile.lastOverFirstQuarter();
+    double ratio = profile.liveSetGrowth();
     return new Figure(
         TARGET + ": heap after GC over the run",
-        "live set (heap after a full GC), lowest of the last quarter vs the first",
-        Formats.mebibytes(profile.slice(3, 4).minLiveBytes())
+        "live set (heap after a full GC) once the pipeline is full: lowest of the last quarter vs"
+            + " the first",
+        Formats.mebibytes(profile.steadyQuarter(3).minLiveBytes())
             + " vs "
-            + Formats.mebibytes(profile.slice(0, 4).minLiveBytes()),
+            + Formats.mebibytes(profile.steadyQuarter(0).minLiveBytes()),
         "max heap " + Formats.mebibytes(maxHeapBytes()),
         Double.isNaN(ratio) ? "n/a" : Formats.percent(ratio),
         "flat: ≤ " + Formats.percent(1 + HeapProfile.FLAT_TOLERANCE) + " of the first quarter",
@@ -234,32 +235,48 @@ final class MemorySection {
   }
 
   private String verdict() {
-    double ratio = profile.lastOverFirstQuarter();
+    double ratio = profile.liveSetGrowth();
+    long baseline = profile.steadyQuarter(0).minLiveBytes();
     return String.format(
         Locale.ROOT,
         """
-        **Flat, as defined here.** The heap after GC is flat when the lowest live-set sample of \
-        the last quarter of the run is at most %s above the lowest of the first quarter. The live \
-        set rather than the heap after any pause: with %s, young pauses leave old garbage in \
-        place until a concurrent cycle and mixed pauses clear it, so the heap after those pauses \
-        saw-tooths with the collector's cycle (columns "lowest/highest after GC", and the chart). \
-        The lowest sample rather than the highest: the live set also holds the records in \
-        flight, since Connect keeps every record until Kafka acknowledges it and the producer \
-        buffers up to `buffer.memory` (32 MiB) of serialized records, each a few times larger as \
-        a `SourceRecord` on the heap; that part comes and goes with the producer's backlog \
-        (the spread of each slice's samples), while whatever leaks is in every sample, the \
-        lowest included. Here: %s in the last quarter against %s in the first (%s), so the heap \
-        after GC is %s; the highest samples were %s and %s.
+        **Flat, as defined here.** The steady run starts when the benchmark first sees a tenth of \
+        the rows in Kafka (%s into the run here): by then the pipeline is full. The heap after GC is flat when the \
+        lowest live-set sample of the steady run's last quarter is at most %s above the lowest of \
+        its first quarter. The live set rather than the heap after any pause: with %s, young \
+        pauses leave old garbage in place until a concurrent cycle and mixed pauses clear it, so \
+        the heap after those pauses saw-tooths with the collector's cycle (columns "lowest/highest \
+        after GC", and the chart). The lowest sample rather than the highest, and the steady run \
+        rather than the whole: the live set also holds the records in flight, since Connect keeps \
+        every record until Kafka acknowledges it and the producer buffers up to `buffer.memory` \
+        (32 MiB) of serialized records, each a few times larger as a `SourceRecord` on the heap; \
+        that part fills up at the start and then comes and goes with the producer's backlog (the \
+        spread of each slice's samples), while whatever leaks grows with the rows and is in every \
+        sample, the lowest included. About %s rows lie between the two quarters, so a leak of \
+        more than %s bytes per row fails this check. Here: %s in the last quarter against %s in \
+        the first (%s), so the heap after GC is %s; the highest samples were %s and %s.
         """,
+        Formats.duration(Duration.between(profile.start(), profile.steady())),
         Formats.percent(HeapProfile.FLAT_TOLERANCE),
         collector,
-        Formats.mebibytes(profile.slice(3, 4).minLiveBytes()),
-        Formats.mebibytes(profile.slice(0, 4).minLiveBytes()),
+        Formats.count(rowsBetweenQuarters()),
+        String.format(
+            Locale.ROOT, "%.1f", HeapProfile.FLAT_TOLERANCE * baseline / rowsBetweenQuarters()),
+        Formats.mebibytes(profile.steadyQuarter(3).minLiveBytes()),
+        Formats.mebibytes(baseline),
         Double.isNaN(ratio)
             ? "a quarter without a sample, nothing to compare"
             : Formats.percent(ratio),
         profile.flat() ? "**flat**" : "**not flat**",
-        Formats.mebibytes(profile.slice(3, 4).maxLiveBytes()),
-        Formats.mebibytes(profile.slice(0, 4).maxLiveBytes()));
+        Formats.mebibytes(profile.steadyQuarter(3).maxLiveBytes()),
+        Formats.mebibytes(profile.steadyQuarter(0).maxLiveBytes()));
+  }
+
+  /**
+   * Rows written between the end of the steady run's first quarter and the start of its last: half
+   * of the nine tenths written in the steady run, at an even rate.
+   */
+  private long rowsBetweenQuarters() {
+    return Math.max(1, scenario.rows() * 9 / 20);
   }
 }

@@ -29,6 +29,24 @@ class FlexibleNumbersTest {
   }
 
   @Test
+  void parsesPlainDigitsInOnePassAndMarksEverythingElse() {
+    assertThat(plain("13778701083")).isEqualTo(13_778_701_083L);
+    assertThat(plain("-512")).isEqualTo(-512L);
+    assertThat(plain("+7")).isEqualTo(7L);
+    assertThat(plain("0")).isZero();
+    assertThat(plain("999999999999999999")).isEqualTo(999_999_999_999_999_999L); // 18 digits
+    for (String other : new String[] {"", "-", "+", "1000000000000000000", "12a", "1.0", " 1"}) {
+      assertThat(plain(other)).as(other).isEqualTo(FlexibleNumbers.NOT_PLAIN);
+    }
+    char[] buffer = "xx42yy".toCharArray(); // the parser's buffer holds text around the value
+    assertThat(FlexibleNumbers.parsePlainLong(buffer, 2, 2)).isEqualTo(42L);
+  }
+
+  private static long plain(String text) {
+    return FlexibleNumbers.parsePlainLong(text.toCharArray(), 0, text.length());
+  }
+
+  @Test
   void readsNullAndEmptyTextAsNull() throws Exception {
     assertThat(FlexibleNumbers.toLong("f", null)).isNull();
     assertThat(FlexibleNumbers.toLong("f", "")).isNull();

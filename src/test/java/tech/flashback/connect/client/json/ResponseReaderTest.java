@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.flashback.connect.client.model.Bucket;
 import tech.flashback.connect.client.model.BucketTotals;
@@ -112,6 +113,31 @@ class ResponseReaderTest {
                 "b-1", "{\"bucketId\":\"b-1\",\"totalCount\":\"99999999999999999999999\"}"),
             org.assertj.core.groups.Tuple.tuple(
                 "b-2", "{\"bucketId\":\"b-2\",\"totalCount\":99999999999999999999999}"));
+  }
+
+  @Test
+  void rowsShareTheStringsOfTheIdsTheRequestNamed() throws Exception {
+    String asked = new String("b-1".toCharArray()); // not the literal the body's text could equal
+    String json =
+        """
+        {"data": [
+          {"timestamp": 1706745600000, "bucketId": "b-1", "host": "h"},
+          {"timestamp": 1706745600000, "bucketId": "b-2", "host": "h"},
+          {"timestamp": 1706745660000, "bucketId": "b-1", "host": "h"}]}
+        """;
+    ParsedResponse<MinuteStat> parsed =
+        reader.read(
+            new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+            "data",
+            new MinuteStatMapper(),
+            List.of(asked));
+
+    List<MinuteStat> rows = parsed.rows();
+    assertThat(rows).extracting(MinuteStat::bucketId).containsExactly("b-1", "b-2", "b-1");
+    assertThat(rows.get(0).bucketId()).isSameAs(asked);
+    assertThat(rows.get(2).bucketId()).isSameAs(asked);
+    assertThat(rows.get(0).timestamp()).isSameAs(rows.get(1).timestamp());
+    assertThat(rows.get(0).host()).isSameAs(rows.get(2).host());
   }
 
   @Test
