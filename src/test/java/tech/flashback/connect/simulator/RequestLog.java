@@ -61,17 +61,22 @@ public final class RequestLog {
    */
   public List<LoggedRequest> requests() {
     synchronized (entries) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-      long left;
-      while (committedNotRecorded > 0 && (left = deadline - System.nanoTime()) > 0) {
-        try {
-          TimeUnit.NANOSECONDS.timedWait(entries, left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
+      awaitStragglers();
       return List.copyOf(entries.values());
+    }
+  }
+
+  /** Waits (up to 2 s) for the entries of responses already complete on the wire; lock held. */
+  private void awaitStragglers() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    long left;
+    while (committedNotRecorded > 0 && (left = deadline - System.nanoTime()) > 0) {
+      try {
+        TimeUnit.NANOSECONDS.timedWait(entries, left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
     }
   }
 
@@ -79,8 +84,13 @@ public final class RequestLog {
     return requests().stream().filter(r -> r.endpoint() == endpoint).toList();
   }
 
+  /**
+   * Forgets every entry, those of responses a client has already received included: were they
+   * written after the clear, a later look would count them as new requests.
+   */
   public void clear() {
     synchronized (entries) {
+      awaitStragglers();
       entries.clear();
     }
   }
