@@ -48,9 +48,6 @@ final class StringDeduplicator {
     if (length > MAX_LENGTH) {
       return value;
     }
-    if (pendingKeeps != null) {
-      addPendingKeeps();
-    }
     char[] chars = value.toCharArray();
     int hash = hash(chars, 0, length);
     int slot = find(hash, chars, 0, length);
@@ -84,9 +81,6 @@ final class StringDeduplicator {
     if (length > MAX_LENGTH) {
       return new String(chars, offset, length);
     }
-    if (pendingKeeps != null) {
-      addPendingKeeps();
-    }
     int hash = hash(chars, offset, length);
     int slot = find(hash, chars, offset, length);
     if (slot >= 0) {
@@ -114,9 +108,6 @@ final class StringDeduplicator {
       swapRecent(at);
       return recentValues[at];
     }
-    if (pendingKeeps != null) {
-      addPendingKeeps();
-    }
     int hash = hash(chars, offset, length);
     int slot = find(hash, chars, offset, length);
     String value;
@@ -135,6 +126,9 @@ final class StringDeduplicator {
 
   /** The slot holding this text, or {@code -(free slot) - 1} where it would go. */
   private int find(int hash, char[] chars, int offset, int length) {
+    if (pendingKeeps != null) {
+      addPendingKeeps(); // the first lookup: the kept values go in first
+    }
     int mask = slots.length - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
       if (slots[i] == null) {

@@ -116,7 +116,7 @@ public final class MemoryBenchmark implements BenchmarkPart {
           problem == null,
           problem,
           created,
-          steady.isAfter(finished) ? finished : steady,
+          steady,
           finished,
           written,
           offsetsAtEnd,
