@@ -62,9 +62,13 @@ class BucketTotalsStreamTest {
   }
 
   private BucketTotalsStream stream(Map<String, Instant> lastSnapshots) {
+    return stream(client, lastSnapshots);
+  }
+
+  private BucketTotalsStream stream(FlashbackApiClient api, Map<String, Instant> lastSnapshots) {
     return new BucketTotalsStream(
         new StreamContext(
-            client,
+            api,
             StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, TaskMetrics.detached()),
             new DeniedBuckets(300_000),
             TaskMetrics.detached()),
@@ -134,17 +138,7 @@ class BucketTotalsStreamTest {
             return new ApiResult<>(rows, List.of(), denied);
           }
         };
-    BucketTotalsStream stream =
-        new BucketTotalsStream(
-            new StreamContext(
-                answering,
-                StreamTestSupport.malformedRows(MalformedRowPolicy.FAIL, TaskMetrics.detached()),
-                new DeniedBuckets(300_000),
-                TaskMetrics.detached()),
-            new TotalsSettings("flashback.bucket-totals", Duration.ofMinutes(5), 2),
-            never());
-
-    List<SourceRecord> records = drain(stream, time.milliseconds());
+    List<SourceRecord> records = drain(stream(answering, never()), time.milliseconds());
 
     assertThat(records)
         .extracting(r -> value(r).getString("bucket_id"))
