@@ -1,7 +1,6 @@
 package tech.flashback.connect.offset;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,9 +25,11 @@ public record MinuteOffset(Instant minute, MinuteRowKey lastEmitted) {
   static final String AFTER_REPO = "after_repo";
   static final String AFTER_HOST = "after_host";
 
+  private static final long SECONDS_PER_MINUTE = 60L;
+
   public MinuteOffset {
     Objects.requireNonNull(minute, "minute");
-    if (!minute.truncatedTo(ChronoUnit.MINUTES).equals(minute)) {
+    if (minute.getNano() != 0 || Math.floorMod(minute.getEpochSecond(), SECONDS_PER_MINUTE) != 0) {
       throw new IllegalArgumentException(
           "offset field 'minute' must be a whole UTC minute in epoch milliseconds, was "
               + minute.toEpochMilli());
@@ -40,10 +41,16 @@ public record MinuteOffset(Instant minute, MinuteRowKey lastEmitted) {
     return new MinuteOffset(minute, null);
   }
 
-  /** Whether the row of {@code rowMinute} with {@code key} was already emitted. */
-  public boolean covers(Instant rowMinute, MinuteRowKey key) {
+  /**
+   * Whether the row of {@code rowMinute} with this repo and host (as received: empty is the same as
+   * absent, as in {@link MinuteRowKey#of}) was already emitted.
+   */
+  public boolean covers(Instant rowMinute, String repoId, String host) {
     int byMinute = rowMinute.compareTo(minute);
-    return byMinute < 0 || byMinute == 0 && lastEmitted != null && key.compareTo(lastEmitted) <= 0;
+    return byMinute < 0
+        || byMinute == 0
+            && lastEmitted != null
+            && MinuteRowKey.compare(repoId, host, lastEmitted.repoId(), lastEmitted.host()) <= 0;
   }
 
   /**

@@ -23,8 +23,16 @@ public record MinuteRowKey(String repoId, String host) implements Comparable<Min
 
   @Override
   public int compareTo(MinuteRowKey other) {
-    int byRepo = compareNullsFirst(repoId, other.repoId);
-    return byRepo != 0 ? byRepo : compareNullsFirst(host, other.host);
+    return compare(repoId, host, other.repoId, other.host);
+  }
+
+  /**
+   * Compares the keys {@code of(repoA, hostA)} and {@code of(repoB, hostB)} without making them: it
+   * runs for every row of every window.
+   */
+  public static int compare(String repoA, String hostA, String repoB, String hostB) {
+    int byRepo = compareNullsFirst(emptyToNull(repoA), emptyToNull(repoB));
+    return byRepo != 0 ? byRepo : compareNullsFirst(emptyToNull(hostA), emptyToNull(hostB));
   }
 
   /** Written out rather than a Comparator chain: it runs for every row of every window. */

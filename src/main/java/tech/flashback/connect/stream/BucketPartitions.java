@@ -20,6 +20,11 @@ final class BucketPartitions {
 
   /** The partition of {@code bucket} in this stream, as Connect stores it. */
   Map<String, Object> of(String bucket) {
-    return partitions.computeIfAbsent(bucket, id -> SourcePartition.of(stream, id).toMap());
+    Map<String, Object> partition = partitions.get(bucket); // no capturing lambda per record
+    if (partition == null) {
+      partition = SourcePartition.of(stream, bucket).toMap();
+      partitions.put(bucket, partition);
+    }
+    return partition;
   }
 }

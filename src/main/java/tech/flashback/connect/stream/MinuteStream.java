@@ -121,15 +121,15 @@ public final class MinuteStream extends ScheduledStream {
       shrinkWindow(e);
       return List.of();
     }
-    List<SourceRecord> records = new ArrayList<>();
     Set<String> refused = refused(result, nowMs);
+    List<PendingRow> rows = rowsToEmit(result.rows(), buckets, refused, start, end);
+    List<SourceRecord> records = new ArrayList<>(result.problems().size() + rows.size());
     for (RowProblem problem : result.problems()) {
       SourceRecord error = handle(problem, buckets, start, nowMs);
       if (error != null) {
         records.add(error);
       }
     }
-    List<PendingRow> rows = rowsToEmit(result.rows(), buckets, refused, start, end);
     appendRecords(rows, records);
     for (String bucket : buckets) {
       if (!refused.contains(bucket)) {
@@ -205,9 +205,8 @@ public final class MinuteStream extends ScheduledStream {
       if (position == null || minute.isBefore(start) || !minute.isBefore(end)) {
         continue;
       }
-      MinuteRowKey key = keyOf(row);
-      if (!position.covers(minute, key)) {
-        pending.add(new PendingRow(minute, row.bucketId(), key, row));
+      if (!position.covers(minute, row.repoId(), row.host())) {
+        pending.add(new PendingRow(minute, row));
       }
     }
     return EmissionOrder.sortedUnique(pending);
@@ -228,8 +227,7 @@ public final class MinuteStream extends ScheduledStream {
         pastMinute = MinuteOffset.startingAt(minute.plus(MINUTE)).toMap();
       }
       boolean lastOfMinute = i + 1 == rows.size() || !rows.get(i + 1).sameBucketAndMinute(row);
-      Map<String, Object> offset =
-          lastOfMinute ? pastMinute : new LazyOffset(new MinuteOffset(minute, row.key())::toMap);
+      Map<String, Object> offset = lastOfMinute ? pastMinute : new LazyOffset(row::offsetWithin);
       records.add(
           MinuteStatsRecords.toRecord(
               partitions.of(row.bucketId()), offset, settings.topic(), row.stat()));
@@ -246,14 +244,23 @@ public final class MinuteStream extends ScheduledStream {
   }
 
   /**
-   * A row to emit with its minute, bucket and key: what makes it unique, and its place in emission
-   * order (buckets and keys are compared by identity first: equal ids share one string).
+   * A row to emit with its minute: what makes it unique, and its place in emission order (buckets
+   * are compared by identity first: equal ids share one string). Its key is compared field by field
+   * and made only for an offset inside a minute, which Connect seldom reads.
    */
-  private record PendingRow(Instant minute, String bucketId, MinuteRowKey key, MinuteStat stat)
-      implements Comparable<PendingRow> {
+  private record PendingRow(Instant minute, MinuteStat stat) implements Comparable<PendingRow> {
+
+    String bucketId() {
+      return stat.bucketId();
+    }
+
+    /** The offset of a row that is not its minute's last: the minute is emitted up to it. */
+    Map<String, Object> offsetWithin() {
+      return new MinuteOffset(minute, keyOf(stat)).toMap();
+    }
 
     boolean sameBucketAndMinute(PendingRow other) {
-      return bucketId.equals(other.bucketId) && minute.equals(other.minute);
+      return bucketId().equals(other.bucketId()) && minute.equals(other.minute);
     }
 
     @Override
@@ -262,8 +269,13 @@ public final class MinuteStream extends ScheduledStream {
       if (byMinute != 0) {
         return byMinute;
       }
-      int byBucket = bucketId == other.bucketId ? 0 : bucketId.compareTo(other.bucketId);
-      return byBucket != 0 ? byBucket : key.compareTo(other.key);
+      String bucketId = bucketId();
+      String otherBucketId = other.bucketId();
+      int byBucket = bucketId == otherBucketId ? 0 : bucketId.compareTo(otherBucketId);
+      return byBucket != 0
+          ? byBucket
+          : MinuteRowKey.compare(
+              stat.repoId(), stat.host(), other.stat.repoId(), other.stat.host());
     }
   }
 }

@@ -69,13 +69,21 @@ class OffsetsTest {
   void minuteOffsetsCoverWhatWasEmitted() {
     MinuteOffset inside = new MinuteOffset(MINUTE, new MinuteRowKey("r2", "h1"));
 
-    assertThat(inside.covers(MINUTE.minusSeconds(60), new MinuteRowKey("z", "z"))).isTrue();
-    assertThat(inside.covers(MINUTE, new MinuteRowKey("r1", "h9"))).isTrue();
-    assertThat(inside.covers(MINUTE, new MinuteRowKey("r2", "h1"))).isTrue();
-    assertThat(inside.covers(MINUTE, new MinuteRowKey("r2", "h2"))).isFalse();
-    assertThat(inside.covers(MINUTE, new MinuteRowKey(null, null))).isTrue();
-    assertThat(MinuteOffset.startingAt(MINUTE).covers(MINUTE, new MinuteRowKey(null, null)))
-        .isFalse();
+    assertThat(inside.covers(MINUTE.minusSeconds(60), "z", "z")).isTrue();
+    assertThat(inside.covers(MINUTE, "r1", "h9")).isTrue();
+    assertThat(inside.covers(MINUTE, "r2", "h1")).isTrue();
+    assertThat(inside.covers(MINUTE, "r2", "h2")).isFalse();
+    assertThat(inside.covers(MINUTE, null, null)).isTrue();
+    assertThat(MinuteOffset.startingAt(MINUTE).covers(MINUTE, null, null)).isFalse();
+  }
+
+  @Test
+  void minuteOffsetsTreatAnEmptyRepoOrHostAsAbsent() {
+    MinuteOffset afterNoHost = new MinuteOffset(MINUTE, new MinuteRowKey("r2", null));
+
+    assertThat(afterNoHost.covers(MINUTE, "r2", "")).isTrue();
+    assertThat(afterNoHost.covers(MINUTE, "", "h1")).isTrue();
+    assertThat(afterNoHost.covers(MINUTE, "r2", "h1")).isFalse();
   }
 
   @Test
