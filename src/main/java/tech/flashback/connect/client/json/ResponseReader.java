@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import tech.flashback.connect.client.model.RowProblem;
 
 /**
@@ -39,6 +40,9 @@ public final class ResponseReader {
   private static final int MAX_NUMBER_CHARS = 1_000;
   private static final int MAX_RAW_ROW_CHARS = 4_096;
 
+  /** A capture buffer grown beyond this by a huge row is not kept for the next body. */
+  private static final int MAX_SPARE_BUFFER = 4 * RowCapture.INITIAL_CAPACITY;
+
   static final ObjectMapper JSON =
       JsonMapper.builder(
               JsonFactory.builder()
@@ -56,6 +60,18 @@ public final class ResponseReader {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
           .build();
+
+  /**
+   * The buffer of the last body's {@link RowCapture}, for the next one: a small body (the totals of
+   * a hundred buckets) would otherwise allocate more for its capture than for its rows. Readers may
+   * serve several threads; a thread that finds none makes its own.
+   */
+  private final AtomicReference<byte[]> spareBuffer = new AtomicReference<>();
+
+  /** The buffer kept for the next body, if any. */
+  byte[] spareBuffer() {
+    return spareBuffer.get();
+  }
 
   /**
    * Reads a whole body.
@@ -81,7 +97,7 @@ public final class ResponseReader {
   public <T> ParsedResponse<T> read(
       InputStream body, String dataField, RowMapper<T> mapper, Collection<String> requestIds)
       throws IOException {
-    RowCapture capture = new RowCapture(body);
+    RowCapture capture = new RowCapture(body, spareBuffer.getAndSet(null));
     try (JsonParser parser = JSON.createParser(capture)) {
       JsonToken first = parser.nextToken();
       if (first != JsonToken.START_OBJECT) {
@@ -91,6 +107,10 @@ public final class ResponseReader {
       return new BodyReading<>(parser, capture, mapper, requestIds).readEnvelope(dataField);
     } catch (JsonProcessingException e) {
       throw new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
+    } finally {
+      if (capture.buffer().length <= MAX_SPARE_BUFFER) {
+        spareBuffer.set(capture.buffer());
+      }
     }
   }
 

@@ -13,15 +13,27 @@ import java.util.Arrays;
  */
 final class RowCapture extends FilterInputStream {
 
-  private static final int INITIAL_CAPACITY = 16 * 1024;
+  /** Room for one read of the parser (8,000 bytes) and a row of common size. */
+  static final int INITIAL_CAPACITY = 16 * 1024;
 
-  private byte[] kept = new byte[INITIAL_CAPACITY];
+  private byte[] kept;
   private long keptFrom; // stream position of kept[0]
   private int keptLength;
   private long keepFrom; // stream position from which bytes must be kept
 
-  RowCapture(InputStream in) {
+  /**
+   * @param in the body
+   * @param buffer where to keep bytes, its content ignored (a buffer left by an earlier capture),
+   *     or {@code null} for a new one
+   */
+  RowCapture(InputStream in, byte[] buffer) {
     super(in);
+    this.kept = buffer != null ? buffer : new byte[INITIAL_CAPACITY];
+  }
+
+  /** The buffer bytes were kept in (grown if a row needed it), for the next capture to reuse. */
+  byte[] buffer() {
+    return kept;
   }
 
   /** From now on, bytes before {@code position} (a stream position) are no longer needed. */

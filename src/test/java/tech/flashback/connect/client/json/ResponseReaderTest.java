@@ -116,6 +116,39 @@ class ResponseReaderTest {
   }
 
   @Test
+  void reusesItsCaptureBufferAndRereadsARowFromItsOwnBytes() throws Exception {
+    String large =
+        "{\"success\": true, \"stats\": ["
+            + "{\"bucketId\": \"b-0\", \"totalCount\": \"1\"},".repeat(2_000)
+            + "{\"bucketId\": \"b-0\", \"totalCount\": \"1\"}]}";
+    read(large, "stats", new BucketTotalsMapper());
+    byte[] spare = reader.spareBuffer();
+
+    ParsedResponse<BucketTotals> parsed =
+        read(
+            "{\"success\": true, \"stats\": [{\"bucketId\": \"b-9\", \"totalCount\": \"x\"}]}",
+            "stats",
+            new BucketTotalsMapper());
+
+    assertThat(spare).isNotNull();
+    assertThat(reader.spareBuffer()).isSameAs(spare);
+    assertThat(parsed.problems())
+        .extracting(RowProblem::rawJson)
+        .containsExactly("{\"bucketId\":\"b-9\",\"totalCount\":\"x\"}");
+  }
+
+  @Test
+  void doesNotKeepACaptureBufferAHugeRowGrew() throws Exception {
+    String huge = "x".repeat(200_000);
+    read(
+        "{\"stats\": [{\"bucketId\": \"b-1\", \"note\": \"" + huge + "\", \"totalCount\": 1}]}",
+        "stats",
+        new BucketTotalsMapper());
+
+    assertThat(reader.spareBuffer()).isNull();
+  }
+
+  @Test
   void rowsShareTheStringsOfTheIdsTheRequestNamed() throws Exception {
     String asked = new String("b-1".toCharArray()); // not the literal the body's text could equal
     String json =
