@@ -63,10 +63,17 @@ public final class ResponseReader {
 
   /**
    * The buffer of the last body's {@link RowCapture}, for the next one: a small body (the totals of
-   * a hundred buckets) would otherwise allocate more for its capture than for its rows. Readers may
-   * serve several threads; a thread that finds none makes its own.
+   * a hundred buckets) would otherwise allocate more for its capture than for its rows. It is kept
+   * wiped. Readers may serve several threads; a thread that finds none makes its own.
    */
   private final AtomicReference<byte[]> spareBuffer = new AtomicReference<>();
+
+  private void keepForNextBody(RowCapture capture) {
+    byte[] buffer = capture.wipedBuffer();
+    if (buffer.length <= MAX_SPARE_BUFFER) {
+      spareBuffer.set(buffer);
+    }
+  }
 
   /** The buffer kept for the next body, if any. */
   byte[] spareBuffer() {
@@ -108,9 +115,7 @@ public final class ResponseReader {
     } catch (JsonProcessingException e) {
       throw new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
     } finally {
-      if (capture.buffer().length <= MAX_SPARE_BUFFER) {
-        spareBuffer.set(capture.buffer());
-      }
+      keepForNextBody(capture);
     }
   }
 

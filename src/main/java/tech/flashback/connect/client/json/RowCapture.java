@@ -20,6 +20,7 @@ final class RowCapture extends FilterInputStream {
   private long keptFrom; // stream position of kept[0]
   private int keptLength;
   private long keepFrom; // stream position from which bytes must be kept
+  private int used; // kept[0, used) has held bytes of this body
 
   /**
    * @param in the body
@@ -31,8 +32,13 @@ final class RowCapture extends FilterInputStream {
     this.kept = buffer != null ? buffer : new byte[INITIAL_CAPACITY];
   }
 
-  /** The buffer bytes were kept in (grown if a row needed it), for the next capture to reuse. */
-  byte[] buffer() {
+  /**
+   * The buffer bytes were kept in (grown if a row needed it), wiped, for the next capture to reuse:
+   * a catalog body holds the buckets' storage credentials, and they must not outlive its reading.
+   */
+  byte[] wipedBuffer() {
+    Arrays.fill(kept, 0, used, (byte) 0);
+    used = 0;
     return kept;
   }
 
@@ -96,5 +102,6 @@ final class RowCapture extends FilterInputStream {
     }
     System.arraycopy(buffer, offset, kept, keptLength, length);
     keptLength += length;
+    used = Math.max(used, keptLength);
   }
 }

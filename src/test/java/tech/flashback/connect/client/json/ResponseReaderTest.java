@@ -138,6 +138,19 @@ class ResponseReaderTest {
   }
 
   @Test
+  void keepsNoByteOfTheLastBodyInItsCaptureBuffer() throws Exception {
+    read(
+        """
+        {"success": true, "buckets": [{"id": "b-1", "name": "logs", "key": "AKIA-SECRET-KEY",
+          "secret": {"accessKeySecret": "VERY-SECRET"}}]}
+        """,
+        "buckets",
+        new BucketMapper());
+
+    assertThat(reader.spareBuffer()).isNotNull().containsOnly((byte) 0);
+  }
+
+  @Test
   void doesNotKeepACaptureBufferAHugeRowGrew() throws Exception {
     String huge = "x".repeat(200_000);
     read(
