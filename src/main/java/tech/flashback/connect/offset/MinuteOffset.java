@@ -1,6 +1,7 @@
 package tech.flashback.connect.offset;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,11 +26,9 @@ public record MinuteOffset(Instant minute, MinuteRowKey lastEmitted) {
   static final String AFTER_REPO = "after_repo";
   static final String AFTER_HOST = "after_host";
 
-  private static final long SECONDS_PER_MINUTE = 60L;
-
   public MinuteOffset {
     Objects.requireNonNull(minute, "minute");
-    if (minute.getNano() != 0 || Math.floorMod(minute.getEpochSecond(), SECONDS_PER_MINUTE) != 0) {
+    if (!minute.truncatedTo(ChronoUnit.MINUTES).equals(minute)) {
       throw new IllegalArgumentException(
           "offset field 'minute' must be a whole UTC minute in epoch milliseconds, was "
               + minute.toEpochMilli());

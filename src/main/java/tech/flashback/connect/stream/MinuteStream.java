@@ -184,7 +184,7 @@ public final class MinuteStream extends ScheduledStream {
 
   /**
    * The window's rows of these buckets not emitted before, de-duplicated, in emission order, each
-   * with its identity (computed once: sorting and offsets read it instead of deriving it again).
+   * with its minute (computed once: sorting and offsets read it instead of deriving it again).
    */
   private List<PendingRow> rowsToEmit(
       List<MinuteStat> rows,
